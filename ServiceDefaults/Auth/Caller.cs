@@ -1,0 +1,59 @@
+using TocMesh.ServiceDefaults.Errors;
+
+namespace TocMesh.ServiceDefaults.Auth;
+
+/// <summary>
+/// Who is calling: a partner agency identified by its API key, or an anonymous reader.
+/// Roles: <c>partner</c> (may read personal contact data), <c>state-editor:XXX</c> (may write that
+/// state's records only), <c>secretariat</c> (may write everything).
+/// </summary>
+public sealed record Caller(string? Agency, IReadOnlySet<string> Roles)
+{
+    public const string PartnerRole = "partner";
+    public const string SecretariatRole = "secretariat";
+    public const string StateEditorPrefix = "state-editor:";
+
+    public static readonly Caller Anonymous = new(null, new HashSet<string>());
+
+    public bool IsAnonymous => Agency is null;
+
+    public bool IsSecretariat => Roles.Contains(SecretariatRole);
+
+    public bool IsEditorOf(string stateCode) => Roles.Contains(StateEditorPrefix + stateCode.ToUpperInvariant());
+
+    public IEnumerable<string> EditedStates =>
+        Roles.Where(r => r.StartsWith(StateEditorPrefix, StringComparison.Ordinal)).Select(r => r[StateEditorPrefix.Length..]);
+
+    /// <summary>Personal contact data (person, e-mail, phone) is for known agencies only.</summary>
+    public bool MayReadPersonalData => Roles.Contains(PartnerRole) || IsSecretariat || EditedStates.Any();
+
+    /// <summary>Every write needs a key; the secretariat writes everything.</summary>
+    public void EnsureSecretariat(string action)
+    {
+        EnsureAuthenticated(action);
+        if (!IsSecretariat)
+        {
+            throw new PermissionDeniedException($"Only the General Secretariat may {action}.", SecretariatRole);
+        }
+    }
+
+    /// <summary>The secretariat, or the editor of <paramref name="stateCode"/>, may write that state's records.</summary>
+    public void EnsureMayWriteFor(string stateCode, string action)
+    {
+        EnsureAuthenticated(action);
+        if (!IsSecretariat && !IsEditorOf(stateCode))
+        {
+            throw new PermissionDeniedException(
+                $"The key of {Agency} may not {action} for {stateCode.ToUpperInvariant()}.",
+                StateEditorPrefix + stateCode.ToUpperInvariant());
+        }
+    }
+
+    public void EnsureAuthenticated(string action)
+    {
+        if (IsAnonymous)
+        {
+            throw new UnauthenticatedException($"An API key is needed to {action}: send 'authorization: Bearer <key>'.");
+        }
+    }
+}

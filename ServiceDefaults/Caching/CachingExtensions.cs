@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace TocMesh.ServiceDefaults.Caching;
+
+public static class CachingExtensions
+{
+    /// <summary>The connection string name Aspire gives the Redis resource.</summary>
+    public const string RedisConnectionName = "cache";
+
+    /// <summary>
+    /// HybridCache for every read path: in-process L1 always; Redis as L2 when a <c>cache</c>
+    /// connection string exists. Redis down or absent never fails a read (see <see cref="ResilientDistributedCache"/>).
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceCaching(this IHostApplicationBuilder builder, ServiceIdentity service)
+    {
+        builder.Services.AddHybridCache(options =>
+        {
+            options.DefaultEntryOptions = new HybridCacheEntryOptions
+            {
+                Expiration = TimeSpan.FromMinutes(10),
+                LocalCacheExpiration = TimeSpan.FromMinutes(2),
+            };
+            options.MaximumPayloadBytes = 8 * 1024 * 1024;
+        });
+
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RedisConnectionName)))
+        {
+            return builder;
+        }
+
+        builder.AddRedisClient(RedisConnectionName,
+            settings => settings.DisableHealthChecks = true,
+            options =>
+            {
+                // Never block start-up or a call on Redis: fail fast, reconnect in the background.
+                options.AbortOnConnectFail = false;
+                options.ConnectTimeout = 2000;
+                options.SyncTimeout = 1000;
+                options.AsyncTimeout = 1000;
+                options.ConnectRetry = 1;
+                options.BacklogPolicy = BacklogPolicy.FailFast;
+                options.ReconnectRetryPolicy = new LinearRetry(500);
+            });
+
+        builder.Services.AddSingleton<IDistributedCache>(sp =>
+        {
+            var redis = sp.GetRequiredService<IConnectionMultiplexer>();
+            var redisCache = new RedisCache(Options.Create(new RedisCacheOptions
+            {
+                ConnectionMultiplexerFactory = () => Task.FromResult(redis),
+                InstanceName = $"tocmesh:{service.Name}:",
+            }));
+            return new ResilientDistributedCache(redisCache, redis, sp.GetRequiredService<ILogger<ResilientDistributedCache>>());
+        });
+
+        // Redis is optional: its loss degrades the service, it does not make it unhealthy.
+        builder.Services.AddHealthChecks().AddRedis(
+            sp => sp.GetRequiredService<IConnectionMultiplexer>(), name: "redis", failureStatus: HealthStatus.Degraded,
+            tags: ["cache"], timeout: TimeSpan.FromSeconds(2));
+        return builder;
+    }
+}

@@ -1,0 +1,78 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client.Configuration;
+using Grpc.Net.ClientFactory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace TocMesh.ServiceDefaults.Clients;
+
+public static class ServiceClientExtensions
+{
+    /// <summary>
+    /// A typed client of another TocMesh service, found by its Aspire resource name
+    /// (<c>http://directory</c>; <c>services:directory:http:0</c> in configuration when run alone).
+    /// Every call gets a deadline (the caller's, when shorter); UNAVAILABLE is retried, which is safe
+    /// for reads and for writes that carry a request id.
+    /// </summary>
+    public static IHttpClientBuilder AddServiceClient<TClient>(this IHostApplicationBuilder builder, string resourceName, TimeSpan? deadline = null)
+        where TClient : ClientBase => builder.Services.AddServiceClient<TClient>(resourceName, deadline);
+
+    /// <summary>The client's name, "&lt;resource&gt;/&lt;client type&gt;", groups every client of one service.</summary>
+    public static string ClientName<TClient>(string resourceName) => $"{resourceName}/{typeof(TClient).FullName}";
+
+    public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, string resourceName, TimeSpan? deadline = null)
+        where TClient : ClientBase
+    {
+        var timeout = deadline ?? TimeSpan.FromSeconds(5);
+        return services
+            .AddGrpcClient<TClient>(ClientName<TClient>(resourceName), o => o.Address = new Uri($"http://{resourceName}"))
+            .ConfigureChannel(channel =>
+            {
+                channel.ServiceConfig = new ServiceConfig
+                {
+                    MethodConfigs =
+                    {
+                        new MethodConfig
+                        {
+                            Names = { MethodName.Default },
+                            RetryPolicy = new RetryPolicy
+                            {
+                                MaxAttempts = 3,
+                                InitialBackoff = TimeSpan.FromMilliseconds(100),
+                                MaxBackoff = TimeSpan.FromSeconds(1),
+                                BackoffMultiplier = 2,
+                                RetryableStatusCodes = { StatusCode.Unavailable },
+                            },
+                        },
+                    },
+                };
+            })
+            .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true)
+            .AddInterceptor(() => new DeadlineInterceptor(timeout));
+    }
+}
+
+/// <summary>Gives every outgoing call a deadline, unless the caller set an earlier one.</summary>
+public sealed class DeadlineInterceptor(TimeSpan timeout) : Interceptor
+{
+    public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(
+        TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation) =>
+        continuation(request, WithDeadline(context));
+
+    public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(
+        TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncServerStreamingCallContinuation<TRequest, TResponse> continuation) =>
+        continuation(request, WithDeadline(context));
+
+    private ClientInterceptorContext<TRequest, TResponse> WithDeadline<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context)
+        where TRequest : class where TResponse : class
+    {
+        var ours = DateTime.UtcNow + timeout;
+        if (context.Options.Deadline is { } theirs && theirs <= ours)
+        {
+            return context;
+        }
+
+        return new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithDeadline(ours));
+    }
+}

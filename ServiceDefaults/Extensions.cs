@@ -1,0 +1,101 @@
+using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using TocMesh.ServiceDefaults.Auth;
+using TocMesh.ServiceDefaults.Caching;
+using TocMesh.ServiceDefaults.Errors;
+
+namespace TocMesh.ServiceDefaults;
+
+/// <summary>What every TocMesh service shares; a service's Program.cs calls this first.</summary>
+public static class Extensions
+{
+    /// <summary>
+    /// Telemetry, health, service discovery, the gRPC pipeline (error mapping, API keys, reflection),
+    /// and HybridCache (with Redis when configured) for the service named <paramref name="serviceName"/>.
+    /// </summary>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, string serviceName, Action<GrpcServiceOptions>? configureGrpc = null)
+        where TBuilder : IHostApplicationBuilder
+    {
+        var service = new ServiceIdentity(serviceName);
+        builder.Services.AddSingleton(service);
+
+        builder.ConfigureOpenTelemetry(service);
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
+
+        builder.Services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section);
+        builder.Services.AddSingleton<ApiKeyRegistry>();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
+
+        builder.Services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<ErrorStatusInterceptor>();
+            options.Interceptors.Add<CallerInterceptor>();
+            options.MaxReceiveMessageSize = 4 * 1024 * 1024;
+            options.EnableDetailedErrors = false;
+            configureGrpc?.Invoke(options);
+        });
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks();
+
+        builder.AddServiceCaching(service);
+        return builder;
+    }
+
+    /// <summary>The endpoints every service exposes: <c>grpc.health.v1</c> and server reflection.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+
+    /// <summary>Authentication must run before the gRPC endpoints read the caller.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    private static void ConfigureOpenTelemetry(this IHostApplicationBuilder builder, ServiceIdentity service)
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(service.TelemetryName, "Microsoft.Extensions.Caching.Hybrid"))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName, service.TelemetryName)
+                .AddAspNetCoreInstrumentation(o =>
+                    // Health probes are noise in a trace view.
+                    o.Filter = http => !http.Request.Path.StartsWithSegments("/grpc.health.v1.Health"))
+                .AddGrpcClientInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddRedisInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TocMesh.Directory.V1;
+using TocMesh.ServiceDefaults.Clients;
+using TocMesh.ServiceDefaults.Contracts;
+
+namespace TocMesh.ServiceDefaults.MemberStates;
+
+/// <summary>The register as the Directory service publishes it over its contract.</summary>
+internal sealed class DirectoryMemberStateSource(DirectoryService.DirectoryServiceClient directory) : IMemberStateSource
+{
+    public async Task<IReadOnlyList<MemberStateInfo>> LoadAsync(CancellationToken cancellationToken)
+    {
+        var states = new List<MemberStateInfo>();
+        var request = new ListMemberStatesRequest { PageSize = 100 };
+        do
+        {
+            var page = await directory.ListMemberStatesAsync(request, cancellationToken: cancellationToken);
+            states.AddRange(page.MemberStates.Select(s => new MemberStateInfo(
+                s.Code, s.Iso2, s.NameEn, s.NameEs,
+                s.MembershipPeriods.Select(p => new MembershipPeriod(
+                    ToDomain(p.Status), p.StartDate.ToDateOnly("start_date"), p.EndDate.ToDateOnlyOrNull("end_date"), p.Basis)).ToList())));
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken != "");
+
+        return states;
+    }
+
+    private static Participation ToDomain(Directory.V1.Participation status) => status switch
+    {
+        Directory.V1.Participation.Suspended => Participation.Suspended,
+        Directory.V1.Participation.NotParticipating => Participation.NotParticipating,
+        Directory.V1.Participation.Withdrawn => Participation.Withdrawn,
+        _ => Participation.Participating,
+    };
+}
+
+public static class MemberStateRegisterExtensions
+{
+    /// <summary>The resource name of the Directory service in the mesh.</summary>
+    public const string DirectoryResource = "directory";
+
+    /// <summary>
+    /// Validates state codes against the Directory's register through one cached client
+    /// (<see cref="MemberStateRegister"/>); used by every service but the Directory itself.
+    /// </summary>
+    public static IHostApplicationBuilder AddMemberStateRegister(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceClient<DirectoryService.DirectoryServiceClient>(DirectoryResource, TimeSpan.FromSeconds(3));
+        builder.Services.AddSingleton<IMemberStateSource, DirectoryMemberStateSource>();
+        builder.Services.AddSingleton<MemberStateRegister>();
+        return builder;
+    }
+}

@@ -1,0 +1,7 @@
+using TocMesh.Meetings.V1;
+
+namespace TocMesh.Meetings.Grpc;
+
+public sealed class MeetingsGrpcService : MeetingsService.MeetingsServiceBase
+{
+}

@@ -1,0 +1,13 @@
+using TocMesh.Meetings;
+using TocMesh.Meetings.Grpc;
+using TocMesh.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults(MeetingsServiceInfo.Name);
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapGrpcService<MeetingsGrpcService>();
+app.MapDefaultEndpoints();
+app.Run();

@@ -1,0 +1,13 @@
+using TocMesh.TechnicalCooperation;
+using TocMesh.TechnicalCooperation.Grpc;
+using TocMesh.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults(TechCoopServiceInfo.Name);
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapGrpcService<TechnicalCooperationGrpcService>();
+app.MapDefaultEndpoints();
+app.Run();

@@ -1,0 +1,19 @@
+using TocMesh.Directory.Grpc;
+using TocMesh.Directory.V1;
+using TocMesh.TestSupport;
+
+namespace TocMesh.Directory.Tests;
+
+/// <summary>The Directory service on a test server with a fresh database.</summary>
+public sealed class DirectoryHost(string? dataFolder = null) : ServiceHost<DirectoryGrpcService>(DirectoryServiceInfo.Name, dataFolder)
+{
+    public DirectoryService.DirectoryServiceClient Directory(string? apiKey = null) => Client<DirectoryService.DirectoryServiceClient>(apiKey);
+}
+
+/// <summary>One Directory shared by the read-only tests of a class.</summary>
+public sealed class DirectoryFixture : IDisposable
+{
+    public DirectoryHost Host { get; } = new();
+
+    public void Dispose() => Host.Dispose();
+}

@@ -1,0 +1,161 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+
+namespace TocMesh.TestSupport;
+
+/// <summary>
+/// One TocMesh service on an in-process test server with its own throwaway SQLite database, the
+/// test API keys, and (optionally) Redis or other services it calls. Call it through real generated
+/// clients from <see cref="Client{TClient}"/>.
+/// </summary>
+/// <typeparam name="TEntryPoint">Any type of the service's assembly.</typeparam>
+public class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
+{
+    private readonly string _serviceName;
+    private readonly Dictionary<string, string?> _settings = new();
+    private readonly List<Action<IServiceCollection>> _services = [];
+    private readonly List<GrpcChannel> _channels = [];
+
+    public ServiceHost(string serviceName, string? dataFolder = null)
+    {
+        _serviceName = serviceName;
+        DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "tocmesh-tests", $"{serviceName}-{Guid.NewGuid():N}");
+        System.IO.Directory.CreateDirectory(DataFolder);
+        _settings[$"ConnectionStrings:{serviceName}db"] = $"Data Source={DatabasePath}";
+        foreach (var (key, value) in TestKeys.Configuration())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    /// <summary>Where this host keeps its database; give it to a new host to see a restart.</summary>
+    public string DataFolder { get; }
+
+    public string DatabasePath => Path.Combine(DataFolder, $"{_serviceName}.db");
+
+    /// <summary>Adds or overrides a configuration value (before the first client is made).</summary>
+    public ServiceHost<TEntryPoint> WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Uses a real Redis as the second cache level.</summary>
+    public ServiceHost<TEntryPoint> WithRedis(string connectionString) => WithSetting("ConnectionStrings:cache", connectionString);
+
+    /// <summary>Changes the service's registrations, e.g. to add an in-memory trace exporter.</summary>
+    public ServiceHost<TEntryPoint> WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    /// <summary>
+    /// Routes every gRPC client this service has of <paramref name="resourceName"/> to another
+    /// in-process service (or to any handler, e.g. one that reaches a closed port to stage an outage).
+    /// </summary>
+    public ServiceHost<TEntryPoint> WithDependency(string resourceName, Func<HttpMessageHandler> handler)
+    {
+        WithSetting($"services:{resourceName}:http:0", $"http://{resourceName}.test");
+        return WithServices(services => services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new DependencyRouting(resourceName + "/", handler)));
+    }
+
+    /// <summary>Routes the service's calls of <paramref name="resourceName"/> to <paramref name="dependency"/>.</summary>
+    public ServiceHost<TEntryPoint> WithDependency<TOther>(string resourceName, ServiceHost<TOther> dependency) where TOther : class =>
+        WithDependency(resourceName, () => dependency.Server.CreateHandler());
+
+    /// <summary>Stages an outage of <paramref name="resourceName"/>: its address is a closed loopback port.</summary>
+    public ServiceHost<TEntryPoint> WithDependencyDown(string resourceName)
+    {
+        WithSetting($"services:{resourceName}:http:0", $"http://127.0.0.1:{RedisServer.FreePort()}");
+        return this;
+    }
+
+    /// <summary>A generated client calling this service, with an API key when given.</summary>
+    public TClient Client<TClient>(string? apiKey = null) where TClient : ClientBase
+    {
+        var channel = GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
+        {
+            HttpHandler = Server.CreateHandler(),
+            MaxReceiveMessageSize = 16 * 1024 * 1024,
+        });
+        _channels.Add(channel);
+        CallInvoker invoker = channel.CreateCallInvoker();
+        if (apiKey is not null)
+        {
+            invoker = new AuthorizingInvoker(invoker, apiKey);
+        }
+
+        return (TClient)Activator.CreateInstance(typeof(TClient), invoker)!;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        foreach (var channel in _channels)
+        {
+            channel.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+internal sealed class DependencyRouting(string clientNamePrefix, Func<HttpMessageHandler> handler) : IHttpMessageHandlerBuilderFilter
+{
+    public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) => builder =>
+    {
+        next(builder);
+        if (builder.Name?.StartsWith(clientNamePrefix, StringComparison.Ordinal) == true)
+        {
+            builder.PrimaryHandler = handler();
+        }
+    };
+}
+
+/// <summary>Adds <c>authorization: Bearer &lt;key&gt;</c> to every call.</summary>
+internal sealed class AuthorizingInvoker(CallInvoker inner, string apiKey) : CallInvoker
+{
+    public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
+        inner.BlockingUnaryCall(method, host, WithKey(options), request);
+
+    public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
+        inner.AsyncUnaryCall(method, host, WithKey(options), request);
+
+    public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
+        inner.AsyncServerStreamingCall(method, host, WithKey(options), request);
+
+    public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options) =>
+        inner.AsyncClientStreamingCall(method, host, WithKey(options));
+
+    public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options) =>
+        inner.AsyncDuplexStreamingCall(method, host, WithKey(options));
+
+    private CallOptions WithKey(CallOptions options)
+    {
+        var headers = options.Headers ?? [];
+        headers.Add("authorization", $"Bearer {apiKey}");
+        return options.WithHeaders(headers);
+    }
+}

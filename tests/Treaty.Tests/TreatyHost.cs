@@ -1,0 +1,35 @@
+extern alias directory;
+
+using TocMesh.Treaty.Grpc;
+using TocMesh.Treaty.V1;
+using TocMesh.TestSupport;
+using DirectoryGrpcService = directory::TocMesh.Directory.Grpc.DirectoryGrpcService;
+
+namespace TocMesh.Treaty.Tests;
+
+/// <summary>The Directory service, in-process, as the dependency of the service under test.</summary>
+public sealed class DirectoryDependency(string? dataFolder = null) : ServiceHost<DirectoryGrpcService>("directory", dataFolder);
+
+/// <summary>The Treaty service on a test server with a fresh database, calling a real in-process Directory.</summary>
+public sealed class TreatyHost : ServiceHost<TreatyGrpcService>
+{
+    public TreatyHost(DirectoryDependency? directory = null, string? dataFolder = null)
+        : base(TreatyServiceInfo.Name, dataFolder)
+    {
+        Directory = directory ?? new DirectoryDependency();
+        WithDependency("directory", Directory);
+    }
+
+    public DirectoryDependency Directory { get; }
+
+    public TreatyService.TreatyServiceClient Treaty(string? apiKey = null) => Client<TreatyService.TreatyServiceClient>(apiKey);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Directory.Dispose();
+        }
+    }
+}
