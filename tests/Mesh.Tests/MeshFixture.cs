@@ -42,7 +42,6 @@ public sealed class MeshFixture : IAsyncLifetime
                     context.EnvironmentVariables["OTEL_EXPORTER_OTLP_ENDPOINT"] = Traces.Endpoint;
                     context.EnvironmentVariables["OTEL_EXPORTER_OTLP_PROTOCOL"] = "grpc";
                     context.EnvironmentVariables["OTEL_BSP_SCHEDULE_DELAY"] = "200";
-                    context.EnvironmentVariables["OTEL_TRACES_SAMPLER"] = "always_on";
                 });
         }
 
