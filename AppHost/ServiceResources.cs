@@ -22,8 +22,11 @@ public static class ServiceResources
         }
 
         var keys = project.ApplicationBuilder.Configuration.GetSection("Auth:ApiKeys");
+        var keysFile = Path.Combine(project.ApplicationBuilder.AppHostDirectory, "data", "api-keys.json");
         project.WithEnvironment(context =>
         {
+            // Keys issued with `tocmesh keys issue --file AppHost/data/api-keys.json`, shared by every service.
+            context.EnvironmentVariables["Auth__KeysFile"] = keysFile;
             foreach (var setting in keys.AsEnumerable(makePathsRelative: true).Where(s => s.Value is not null))
             {
                 context.EnvironmentVariables[$"Auth__ApiKeys__{setting.Key.Replace(":", "__", StringComparison.Ordinal)}"] = setting.Value!;

@@ -34,6 +34,11 @@ public static class Extensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
 
+        if (builder.Configuration[$"{ApiKeyOptions.Section}:KeysFile"] is { Length: > 0 } keysFile)
+        {
+            builder.Configuration.AddJsonFile(Path.GetFullPath(keysFile), optional: true, reloadOnChange: true);
+        }
+
         builder.Services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section);
         builder.Services.AddSingleton<ApiKeyRegistry>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
