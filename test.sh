@@ -24,5 +24,19 @@ fi
 echo "== buf lint"
 (cd protos && "../$buf" lint)
 
+# Contract governance: v1 may only grow. The image of the last release is kept in the repository;
+# any change that would break a partner built against it fails here.
+echo "== buf breaking (against protos/releases/v1.binpb)"
+(cd protos && "../$buf" breaking --against releases/v1.binpb)
+# ...and the check itself must still catch a break: remove a field from a copy and expect a failure.
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+cp -r protos/. "$scratch/"
+sed -i '0,/^  string code = 1;$/{/^  string code = 1;$/d}' "$scratch/tocmesh/directory/v1/directory.proto"
+if (cd "$scratch" && "$OLDPWD/$buf" breaking --against releases/v1.binpb >/dev/null 2>&1); then
+  echo "test.sh: buf breaking did not notice a removed field; the contract check is broken" >&2
+  exit 1
+fi
+
 echo "== dotnet test"
 dotnet test TocMesh.sln --blame-hang-timeout 5m "$@"
