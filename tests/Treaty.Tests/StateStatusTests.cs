@@ -1,3 +1,4 @@
+using Grpc.Core;
 using TocMesh.TestSupport;
 using TocMesh.Treaty.V1;
 
@@ -147,6 +148,6 @@ public sealed class StateStatusTests(TreatyFixture fixture) : IClassFixture<Trea
         Assert.Equal(6, list.Instruments.Count);
         var tip = (await Treaty.GetInstrumentAsync(new GetInstrumentRequest { InstrumentId = "untoc-tip" })).Instrument;
         Assert.Equal(("untoc", "2003-12-25", 30), (tip.ParentId, tip.EntryIntoForce.Text(), tip.EntryIntoForceRule.DaysAfterLaterDeposit));
-        await RpcAssert.ThrowsAsync(Grpc.Core.StatusCode.NotFound, () => Treaty.GetInstrumentAsync(new GetInstrumentRequest { InstrumentId = "palermo" }).ResponseAsync);
+        await RpcAssert.ThrowsAsync(StatusCode.NotFound, () => Treaty.GetInstrumentAsync(new GetInstrumentRequest { InstrumentId = "palermo" }).ResponseAsync);
     }
 }

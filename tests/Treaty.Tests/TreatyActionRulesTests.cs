@@ -73,7 +73,7 @@ public sealed class TreatyActionRulesTests(TreatyFixture fixture) : IClassFixtur
     [Fact]
     public async Task One_consent_per_state_and_instrument_unless_denounced()
     {
-        await RefusedAsync(Action("ECU", "untoc", TreatyActionKind.Accession, deposit: D.Ate(2005, 1, 1)), "ALREADY_CONSENTED");
+        await RefusedAsync(Action("ECU", "untoc", TreatyActionKind.Ratification, deposit: D.Ate(2005, 1, 1)), "ALREADY_CONSENTED");
         await RefusedAsync(Action("PRY", "cifta", TreatyActionKind.Denunciation, deposit: D.Ate(2001, 1, 1)), "DENUNCIATION_WITHOUT_CONSENT");
 
         await RecordAsync(Action("PER", "cifta", TreatyActionKind.Accession, deposit: D.Ate(1999, 1, 1)));
