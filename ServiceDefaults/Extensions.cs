@@ -63,7 +63,9 @@ public static class Extensions
             options.MaxReceiveMessageSize = 4 * 1024 * 1024;
             options.EnableDetailedErrors = false;
             configureGrpc?.Invoke(options);
-        });
+        }).AddJsonTranscoding();
+        builder.Services.AddGrpcSwagger();
+        builder.Services.AddSwaggerGen(o => o.SwaggerDoc("v1", new() { Title = $"TocMesh {service.Name}", Version = "v1" }));
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
 
@@ -74,6 +76,8 @@ public static class Extensions
     /// <summary>The endpoints every service exposes: <c>grpc.health.v1</c> and server reflection.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // JSON over HTTP for partners without gRPC tooling: /v1/... and its OpenAPI document.
+        app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -18,8 +18,9 @@ public static class ServiceClientExtensions
     public static IHttpClientBuilder AddServiceClient<TClient>(this IHostApplicationBuilder builder, string resourceName, TimeSpan? deadline = null)
         where TClient : ClientBase => builder.Services.AddServiceClient<TClient>(resourceName, deadline);
 
-    /// <summary>The client's name, "&lt;resource&gt;/&lt;client type&gt;", groups every client of one service.</summary>
-    public static string ClientName<TClient>(string resourceName) => $"{resourceName}/{typeof(TClient).FullName}";
+    /// <summary>"&lt;resource&gt;/&lt;assembly&gt;/&lt;client type&gt;": unique per caller, and grouping every client of one service.</summary>
+    public static string ClientName<TClient>(string resourceName) =>
+        $"{resourceName}/{typeof(TClient).Assembly.GetName().Name}/{typeof(TClient).FullName}";
 
     public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, string resourceName, TimeSpan? deadline = null)
         where TClient : ClientBase
