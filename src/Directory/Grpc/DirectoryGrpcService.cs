@@ -220,6 +220,8 @@ public sealed class DirectoryGrpcService(
 
         try
         {
+            // Headers first: the watcher knows its stream is established before any change arrives.
+            await context.WriteResponseHeadersAsync([]);
             var personal = context.GetCaller().MayReadPersonalData;
             var settings = options.Value;
             var after = request.AfterSequence;
