@@ -1,14 +1,26 @@
 extern alias directory;
+extern alias treaty;
 
 using TocMesh.TechnicalCooperation.Grpc;
 using TocMesh.TechnicalCooperation.V1;
 using TocMesh.TestSupport;
 using DirectoryGrpcService = directory::TocMesh.Directory.Grpc.DirectoryGrpcService;
+using TreatyGrpcService = treaty::TocMesh.Treaty.Grpc.TreatyGrpcService;
 
 namespace TocMesh.TechnicalCooperation.Tests;
 
 /// <summary>The Directory service, in-process, as the dependency of the service under test.</summary>
 public sealed class DirectoryDependency(string? dataFolder = null) : ServiceHost<DirectoryGrpcService>("directory", dataFolder);
+
+/// <summary>The Treaty service, in-process, calling its own Directory.</summary>
+public sealed class TreatyDependency : ServiceHost<TreatyGrpcService>
+{
+    public TreatyDependency(DirectoryDependency directory)
+        : base("treaty")
+    {
+        WithDependency("directory", directory);
+    }
+}
 
 /// <summary>
 /// The TechnicalCooperation service on a test server with a fresh database, calling a real in-process
@@ -17,21 +29,37 @@ public sealed class DirectoryDependency(string? dataFolder = null) : ServiceHost
 /// </summary>
 public sealed class TechCoopHost : ServiceHost<TechnicalCooperationGrpcService>
 {
-    public TechCoopHost(DirectoryDependency? directory = null, string? dataFolder = null, bool directoryDown = false)
+    public TechCoopHost(DirectoryDependency? directory = null, string? dataFolder = null, bool directoryDown = false, bool withTreaty = false)
         : base(TechCoopServiceInfo.Name, dataFolder)
     {
-        WithDependencyDown("treaty");
-        if (directoryDown)
+        if (!directoryDown)
+        {
+            Directory = directory ?? new DirectoryDependency();
+            WithDependency("directory", Directory);
+        }
+        else
         {
             WithDependencyDown("directory");
-            return;
         }
 
-        Directory = directory ?? new DirectoryDependency();
-        WithDependency("directory", Directory);
+        if (withTreaty)
+        {
+            Treaty = new TreatyDependency(Directory ?? new DirectoryDependency());
+            WithDependency("treaty", Treaty);
+        }
+        else
+        {
+            WithDependencyDown("treaty");
+        }
     }
 
     public DirectoryDependency? Directory { get; }
+
+    public TreatyDependency? Treaty { get; }
+
+    /// <summary>The Directory's contract, as this service's own client of it compiles it.</summary>
+    public TocMesh.Directory.V1.DirectoryService.DirectoryServiceClient DirectoryClient(string? apiKey = null) =>
+        Directory!.Client<TocMesh.Directory.V1.DirectoryService.DirectoryServiceClient>(apiKey);
 
     public TechnicalCooperationService.TechnicalCooperationServiceClient TechCoop(string? apiKey = null) => Client<TechnicalCooperationService.TechnicalCooperationServiceClient>(apiKey);
 
@@ -40,6 +68,7 @@ public sealed class TechCoopHost : ServiceHost<TechnicalCooperationGrpcService>
         base.Dispose(disposing);
         if (disposing)
         {
+            Treaty?.Dispose();
             Directory?.Dispose();
         }
     }

@@ -24,12 +24,16 @@ public sealed class TreatyStatusClient(TreatyService.TreatyServiceClient treaty,
                 {
                     var response = await s.treaty.GetStateStatusAsync(
                         new GetStateStatusRequest { StateCode = s.stateCode, AsOf = s.asOf.ToProto() }, cancellationToken: ct);
+                    var implemented = await ImplementedInstrumentsAsync(s.treaty, s.stateCode, s.asOf, ct);
                     return response.Instruments.Select(i => new InstrumentStanding(
                         i.InstrumentId,
                         i.SignedOn.ToDateOnlyOrNull("signed_on"),
                         i.ConsentedOn.ToDateOnlyOrNull("consented_on"),
                         i.Party,
-                        i.DenouncedOn.ToDateOnlyOrNull("denounced_on"))).ToList();
+                        i.DenouncedOn.ToDateOnlyOrNull("denounced_on"),
+                        i.EntryIntoForceUnknown,
+                        implemented.Contains(i.InstrumentId),
+                        i.DataCaveats.Concat(i.PendingDomesticProcedures.Select(p => $"pending: {p.Title}")).ToList())).ToList();
                 },
                 Entry,
                 [Tag],
@@ -43,5 +47,23 @@ public sealed class TreatyStatusClient(TreatyService.TreatyServiceClient treaty,
         {
             throw new DependencyUnavailableException("treaty", "The Treaty service cannot be reached to read the state's treaty status; retry shortly.");
         }
+    }
+
+    /// <summary>Instruments the state has implementing legislation recorded for, reported by the date.</summary>
+    private static async Task<HashSet<string>> ImplementedInstrumentsAsync(TreatyService.TreatyServiceClient treaty, string stateCode, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var implemented = new HashSet<string>(StringComparer.Ordinal);
+        var request = new ListLegislationRequest { StateCode = stateCode, EndDate = asOf.ToProto(), PageSize = 100 };
+        do
+        {
+            var page = await treaty.ListLegislationAsync(request, cancellationToken: cancellationToken);
+            implemented.UnionWith(page.Legislation
+                .Where(l => l.Status is LegislationStatus.Enacted or LegislationStatus.InForce)
+                .SelectMany(l => l.InstrumentIds));
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken != "");
+
+        return implemented;
     }
 }

@@ -21,7 +21,9 @@ public interface IContactDirectory
 }
 
 /// <summary>Where a state stood on one instrument on a date, as the Treaty service reports it.</summary>
-public sealed record InstrumentStanding(string InstrumentId, DateOnly? SignedOn, DateOnly? ConsentedOn, bool Party, DateOnly? DenouncedOn);
+public sealed record InstrumentStanding(
+    string InstrumentId, DateOnly? SignedOn, DateOnly? ConsentedOn, bool Party, DateOnly? DenouncedOn,
+    bool EntryIntoForceUnknown, bool ImplementingLegislationRecorded, IReadOnlyList<string> Caveats);
 
 /// <summary>The Treaty service's record of a state's ratifications.</summary>
 public interface ITreatyStatusSource
@@ -30,9 +32,14 @@ public interface ITreatyStatusSource
     Task<IReadOnlyList<InstrumentStanding>> GetStateStatusAsync(string stateCode, DateOnly asOf, CancellationToken cancellationToken);
 }
 
-public sealed record SuggestedNeed(string InstrumentId, string Area, string Description, bool AlreadyRecorded);
+public sealed record SuggestedNeed(string InstrumentId, string Area, string Description, bool AlreadyRecorded, bool Party, IReadOnlyList<string> Caveats);
 
-/// <summary>Needs implied by the instruments a state is not a party to.</summary>
+/// <summary>
+/// Needs implied by the instruments a state is not a party to (ratification or accession, then
+/// implementation), or is a party to with no implementing legislation recorded (implementation, as
+/// Peru and Nicaragua urged at the second meeting). A consent whose entry into force cannot be
+/// computed is not a gap.
+/// </summary>
 public static class TreatyNeeds
 {
     /// <summary>The need area each instrument's implementation falls in.</summary>
@@ -49,7 +56,7 @@ public static class TreatyNeeds
     public static IReadOnlyList<SuggestedNeed> Suggest(
         string stateCode, DateOnly asOf, IEnumerable<InstrumentStanding> standings, IReadOnlyCollection<Need> needs) =>
         standings
-            .Where(s => !s.Party)
+            .Where(s => s.Party ? !s.ImplementingLegislationRecorded : !(s.ConsentedOn is not null && s.EntryIntoForceUnknown && s.DenouncedOn is null))
             .OrderBy(s => s.InstrumentId, StringComparer.Ordinal)
             .Select(s =>
             {
@@ -58,12 +65,19 @@ public static class TreatyNeeds
                     s.InstrumentId,
                     area,
                     Describe(s, asOf),
-                    needs.Any(n => n.IsOpen && n.StateCode == stateCode && n.Area == area));
+                    needs.Any(n => n.IsOpen && n.StateCode == stateCode && n.Area == area),
+                    s.Party,
+                    s.Caveats);
             })
             .ToList();
 
     private static string Describe(InstrumentStanding s, DateOnly asOf)
     {
+        if (s.Party)
+        {
+            return $"Implement {s.InstrumentId} in national law (a party on {asOf:yyyy-MM-dd}; no implementing legislation recorded)";
+        }
+
         if (s.DenouncedOn is { } denounced)
         {
             return $"Consider rejoining {s.InstrumentId} (denounced {denounced:yyyy-MM-dd})";

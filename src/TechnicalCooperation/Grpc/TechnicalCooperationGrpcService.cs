@@ -405,6 +405,8 @@ public sealed class TechnicalCooperationGrpcService(
             Area = s.Area,
             Description = s.Description,
             AlreadyRecorded = s.AlreadyRecorded,
+            Party = s.Party,
+            Caveats = { s.Caveats },
         }));
         return response;
     }
