@@ -1,26 +1,65 @@
 extern alias directory;
+extern alias treaty;
 
 using TocMesh.TechnicalCooperation.Grpc;
 using TocMesh.TechnicalCooperation.V1;
 using TocMesh.TestSupport;
 using DirectoryGrpcService = directory::TocMesh.Directory.Grpc.DirectoryGrpcService;
+using TreatyGrpcService = treaty::TocMesh.Treaty.Grpc.TreatyGrpcService;
 
 namespace TocMesh.TechnicalCooperation.Tests;
 
 /// <summary>The Directory service, in-process, as the dependency of the service under test.</summary>
 public sealed class DirectoryDependency(string? dataFolder = null) : ServiceHost<DirectoryGrpcService>("directory", dataFolder);
 
-/// <summary>The TechnicalCooperation service on a test server with a fresh database, calling a real in-process Directory.</summary>
+/// <summary>The Treaty service, in-process, calling its own Directory.</summary>
+public sealed class TreatyDependency : ServiceHost<TreatyGrpcService>
+{
+    public TreatyDependency(DirectoryDependency directory)
+        : base("treaty")
+    {
+        WithDependency("directory", directory);
+    }
+}
+
+/// <summary>
+/// The TechnicalCooperation service on a test server with a fresh database, calling a real in-process
+/// Directory, or (with <c>directoryDown</c>) a Directory that cannot be reached. Treaty is unreachable
+/// unless a test routes it.
+/// </summary>
 public sealed class TechCoopHost : ServiceHost<TechnicalCooperationGrpcService>
 {
-    public TechCoopHost(DirectoryDependency? directory = null, string? dataFolder = null)
+    public TechCoopHost(DirectoryDependency? directory = null, string? dataFolder = null, bool directoryDown = false, bool withTreaty = false)
         : base(TechCoopServiceInfo.Name, dataFolder)
     {
-        Directory = directory ?? new DirectoryDependency();
-        WithDependency("directory", Directory);
+        if (!directoryDown)
+        {
+            Directory = directory ?? new DirectoryDependency();
+            WithDependency("directory", Directory);
+        }
+        else
+        {
+            WithDependencyDown("directory");
+        }
+
+        if (withTreaty)
+        {
+            Treaty = new TreatyDependency(Directory ?? new DirectoryDependency());
+            WithDependency("treaty", Treaty);
+        }
+        else
+        {
+            WithDependencyDown("treaty");
+        }
     }
 
-    public DirectoryDependency Directory { get; }
+    public DirectoryDependency? Directory { get; }
+
+    public TreatyDependency? Treaty { get; }
+
+    /// <summary>The Directory's contract, as this service's own client of it compiles it.</summary>
+    public TocMesh.Directory.V1.DirectoryService.DirectoryServiceClient DirectoryClient(string? apiKey = null) =>
+        Directory!.Client<TocMesh.Directory.V1.DirectoryService.DirectoryServiceClient>(apiKey);
 
     public TechnicalCooperationService.TechnicalCooperationServiceClient TechCoop(string? apiKey = null) => Client<TechnicalCooperationService.TechnicalCooperationServiceClient>(apiKey);
 
@@ -29,7 +68,16 @@ public sealed class TechCoopHost : ServiceHost<TechnicalCooperationGrpcService>
         base.Dispose(disposing);
         if (disposing)
         {
-            Directory.Dispose();
+            Treaty?.Dispose();
+            Directory?.Dispose();
         }
     }
+}
+
+/// <summary>One host shared by the tests of a class; each test works in its own areas and states.</summary>
+public sealed class TechCoopFixture : IDisposable
+{
+    public TechCoopHost Host { get; } = new();
+
+    public void Dispose() => Host.Dispose();
 }
