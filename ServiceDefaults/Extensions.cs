@@ -63,7 +63,7 @@ public static class Extensions
             options.MaxReceiveMessageSize = 4 * 1024 * 1024;
             options.EnableDetailedErrors = false;
             configureGrpc?.Invoke(options);
-        }).AddJsonTranscoding();
+        }).AddJsonTranscoding(o => o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
         builder.Services.AddGrpcSwagger();
         builder.Services.AddSwaggerGen(o => o.SwaggerDoc("v1", new() { Title = $"TocMesh {service.Name}", Version = "v1" }));
         builder.Services.AddGrpcReflection();
