@@ -242,7 +242,7 @@ internal sealed class SymbolReader(string text, string field)
             kind = SymbolKind.SeriesDocument;
             Expect('/', $"\"/doc.\" after the body \"{body}\" (or \"-\" and a number for a committee document)");
             var docStart = _pos;
-            var doc = Letters("\"doc.\"", 1, 3);
+            var doc = Letters("\"doc.\"", 1, 12);
             if (doc != "DOC")
             {
                 Fail(docStart, $"expected \"doc.\" but found \"{doc}\"");
