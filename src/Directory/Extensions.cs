@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TocMesh.Directory.Data;
 using TocMesh.Directory.Domain;
+using TocMesh.Directory.Grpc;
 using TocMesh.ServiceDefaults;
 using TocMesh.ServiceDefaults.MemberStates;
 using TocMesh.ServiceDefaults.Persistence;
@@ -17,12 +19,23 @@ public static class Extensions
     {
         var service = new ServiceIdentity(DirectoryServiceInfo.Name);
         builder.AddServiceDatabase<DirectoryDbContext>(service);
+
+        // Seeders run in this order: the register first, then what refers to member states.
         builder.Services.AddScoped<IDataSeeder, ReferenceDataImporter>();
+        builder.Services.AddScoped<IDataSeeder, ChangeRequestSeeder>();
         builder.Services.AddScoped<MemberStateCatalog>();
 
         // The Directory is the register's source: other services reach it over gRPC, we read our own tables.
         builder.Services.AddSingleton<IMemberStateSource, LocalMemberStateSource>();
         builder.Services.AddSingleton<MemberStateRegister>();
+
+        builder.Services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<ContactStore>();
+        builder.Services.AddScoped<ChangeRequestStore>();
+        builder.Services.AddScoped<DirectoryChangeLog>();
+        builder.Services.AddSingleton<DirectoryChangeSignal>();
+        builder.Services.AddSingleton<WatchSlots>();
         return builder;
     }
 }

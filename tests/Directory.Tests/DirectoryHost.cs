@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using TocMesh.Directory.Grpc;
 using TocMesh.Directory.V1;
 using TocMesh.TestSupport;
@@ -8,6 +9,20 @@ namespace TocMesh.Directory.Tests;
 public sealed class DirectoryHost(string? dataFolder = null) : ServiceHost<DirectoryGrpcService>(DirectoryServiceInfo.Name, dataFolder)
 {
     public DirectoryService.DirectoryServiceClient Directory(string? apiKey = null) => Client<DirectoryService.DirectoryServiceClient>(apiKey);
+
+    /// <summary>Records every change at the time <paramref name="clock"/> says.</summary>
+    public DirectoryHost WithClock(TimeProvider clock)
+    {
+        WithServices(services => services.AddSingleton(clock));
+        return this;
+    }
+
+    /// <summary>Changes a setting of the Directory (section "Directory").</summary>
+    public DirectoryHost WithDirectorySetting(string key, string value)
+    {
+        WithSetting($"Directory:{key}", value);
+        return this;
+    }
 }
 
 /// <summary>One Directory shared by the read-only tests of a class.</summary>

@@ -1,16 +1,36 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TocMesh.Directory.Domain;
 
 namespace TocMesh.Directory.Data;
 
 public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options) : DbContext(options)
 {
+    private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web);
+
     public DbSet<MemberState> MemberStates => Set<MemberState>();
 
     public DbSet<MembershipPeriodRecord> MembershipPeriods => Set<MembershipPeriodRecord>();
 
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    /// <summary>The history of every contact, and the directory's change log (ordered by Sequence).</summary>
+    public DbSet<ContactRevision> ContactRevisions => Set<ContactRevision>();
+
+    public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Timestamps are UTC in and out, whatever the provider keeps.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // The details are columns of a contact and a JSON snapshot in a revision, never a table of their own.
+        modelBuilder.Ignore<ContactDetails>();
         modelBuilder.Entity<MemberState>(e =>
         {
             e.HasKey(s => s.Code);
@@ -26,5 +46,71 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
             e.Property(p => p.Basis).HasMaxLength(1000);
             e.HasIndex(p => new { p.StateCode, p.From, p.Status }).IsUnique();
         });
+
+        modelBuilder.Entity<Contact>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).HasMaxLength(32);
+            e.Property(c => c.Revision).IsConcurrencyToken();
+            e.Property(c => c.RequestId).HasMaxLength(64);
+            e.HasIndex(c => c.RequestId).IsUnique();
+            e.Property(c => c.StateCode).HasMaxLength(3);
+            e.Property(c => c.Role).HasConversion<string>().HasMaxLength(32);
+            e.Property(c => c.InstrumentId).HasMaxLength(32);
+            e.Property(c => c.Institution).HasMaxLength(300);
+            e.Property(c => c.Office).HasMaxLength(300);
+            e.Property(c => c.Person).HasMaxLength(200);
+            e.Property(c => c.Title).HasMaxLength(200);
+            e.Property(c => c.PostalAddress).HasMaxLength(1000);
+            e.Property(c => c.OfficeHours).HasMaxLength(200);
+            e.Property(c => c.TimeZone).HasMaxLength(64);
+            e.Property(c => c.SourceDocument).HasMaxLength(100);
+            e.PrimitiveCollection(c => c.Channels).ElementType().HasConversion<string>();
+            e.Ignore(c => c.Name);
+            e.Ignore(c => c.Etag);
+            e.HasIndex(c => new { c.StateCode, c.Role });
+        });
+
+        modelBuilder.Entity<ContactRevision>(e =>
+        {
+            e.HasKey(r => r.Sequence);
+            e.Property(r => r.Sequence).ValueGeneratedOnAdd();
+            e.Property(r => r.ContactId).HasMaxLength(32);
+            e.Property(r => r.StateCode).HasMaxLength(3);
+            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Role).HasConversion<string>().HasMaxLength(32);
+            e.Property(r => r.ChangedBy).HasMaxLength(200);
+            e.Property(r => r.Reason).HasMaxLength(1000);
+            e.Property(r => r.Snapshot).HasConversion(
+                new ValueConverter<ContactDetails, string>(
+                    d => JsonSerializer.Serialize(d, SnapshotJson),
+                    s => JsonSerializer.Deserialize<ContactDetails>(s, SnapshotJson) ?? new ContactDetails()),
+                // A snapshot is written once and never changed in place.
+                new ValueComparer<ContactDetails>((a, b) => ReferenceEquals(a, b), d => d.GetHashCode(), d => d));
+            e.HasIndex(r => new { r.ContactId, r.Revision }).IsUnique();
+            e.HasIndex(r => r.RecordedAt);
+            e.HasIndex(r => new { r.StateCode, r.Sequence });
+        });
+
+        modelBuilder.Entity<ChangeRequest>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.Property(r => r.StateCode).HasMaxLength(3);
+            e.Property(r => r.Role).HasConversion<string>().HasMaxLength(32);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Description).HasMaxLength(2000);
+            e.Property(r => r.SourceMeetingId).HasMaxLength(64);
+            e.Property(r => r.SourceDocument).HasMaxLength(100);
+            e.Property(r => r.ResolvedByContactId).HasMaxLength(32);
+            e.Property(r => r.OpenedBy).HasMaxLength(200);
+            e.Property(r => r.RequestId).HasMaxLength(64);
+            e.HasIndex(r => r.RequestId).IsUnique();
+            e.HasIndex(r => new { r.StateCode, r.Role, r.Status });
+            e.Ignore(r => r.Name);
+        });
     }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }

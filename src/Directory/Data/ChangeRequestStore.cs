@@ -1,0 +1,178 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
+using TocMesh.Directory.Domain;
+using TocMesh.ServiceDefaults.Auth;
+using TocMesh.ServiceDefaults.Contracts;
+using TocMesh.ServiceDefaults.Errors;
+
+namespace TocMesh.Directory.Data;
+
+/// <summary>What ListChangeRequests filters on.</summary>
+public sealed record ChangeRequestFilter(string? StateCode, ChangeRequestStatus? Status, string? SourceMeetingId, bool OverdueOnly);
+
+/// <summary>What OpenChangeRequest records.</summary>
+public sealed record ChangeRequestDraft(
+    string StateCode, ContactRole Role, string Description, string SourceMeetingId, string SourceDocument, DateOnly? OpenedOn, DateOnly? DueOn);
+
+/// <summary>Change requests: opened by the Secretariat or the state, resolved by the state's next contact change.</summary>
+public sealed partial class ChangeRequestStore(
+    DirectoryDbContext db, HybridCache cache, ContactStore contacts, IOptions<DirectoryOptions> options, TimeProvider clock, ILogger<ChangeRequestStore> logger)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<(List<ChangeRequest> Page, string NextPageToken)> ListAsync(ChangeRequestFilter filter, PageRequest page, CancellationToken ct)
+    {
+        var today = Today;
+        long after = 0;
+        if (page.After is not null && !long.TryParse(page.After, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out after))
+        {
+            throw new ValidationException("page_token", "is not a token this service issued");
+        }
+
+        var key = $"change-requests:{filter.StateCode}|{filter.Status}|{filter.SourceMeetingId}|{filter.OverdueOnly}|{today:yyyy-MM-dd}|{page.Size}|{after}";
+        var window = await cache.GetOrCreateAsync(
+            key,
+            (db, filter, after, size: page.Size, today),
+            static async (s, token) =>
+            {
+                var query = s.db.ChangeRequests.AsNoTracking().Where(r => r.Id > s.after);
+                if (s.filter.StateCode is not null)
+                {
+                    query = query.Where(r => r.StateCode == s.filter.StateCode);
+                }
+
+                if (s.filter.Status is { } status)
+                {
+                    query = query.Where(r => r.Status == status);
+                }
+
+                if (s.filter.SourceMeetingId is not null)
+                {
+                    query = query.Where(r => r.SourceMeetingId == s.filter.SourceMeetingId);
+                }
+
+                if (s.filter.OverdueOnly)
+                {
+                    query = query.Where(r => r.Status == ChangeRequestStatus.Open && r.DueOn < s.today);
+                }
+
+                return await query.OrderBy(r => r.Id).Take(s.size + 1).ToListAsync(token);
+            },
+            DirectoryCacheTags.Entry,
+            [DirectoryCacheTags.ChangeRequests],
+            ct);
+        var hasMore = window.Count > page.Size;
+        var items = window.Take(page.Size).ToList();
+        return (items, PageRequest.NextToken(items.Count > 0 ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, hasMore));
+    }
+
+    public async Task<ChangeRequest> OpenAsync(ChangeRequestDraft draft, string requestId, Caller caller, FieldViolations violations, CancellationToken ct)
+    {
+        caller.EnsureAuthenticated("open a change request");
+        var state = StateCodes.Normalize(draft.StateCode, "change_request.state_code");
+        caller.EnsureMayWriteFor(state, "open a change request");
+        state = await contacts.CheckMemberAsync(state, "change_request.state_code", violations, ct);
+        requestId = ContactStore.CheckRequestId(requestId, violations);
+        var request = Validate(draft with { StateCode = state }, violations);
+        violations.ThrowIfAny();
+
+        request.RequestId = requestId.Length > 0 ? requestId : null;
+        request.OpenedBy = caller.Agency ?? "";
+        return await SaveAsync(request, ct);
+    }
+
+    /// <summary>Records a request from the service's reference data, once (its request id is its key).</summary>
+    internal async Task<bool> SeedAsync(ChangeRequestDraft draft, string requestId, string openedBy, CancellationToken ct)
+    {
+        if (await db.ChangeRequests.AnyAsync(r => r.RequestId == requestId, ct))
+        {
+            return false;
+        }
+
+        var violations = new FieldViolations();
+        var request = Validate(draft, violations);
+        if (violations.Any)
+        {
+            throw new InvalidDataException($"Change request {requestId} in the reference data is not valid: {string.Join("; ", violations.Items)}");
+        }
+
+        request.RequestId = requestId;
+        request.OpenedBy = openedBy;
+        await SaveAsync(request, ct);
+        return true;
+    }
+
+    private ChangeRequest Validate(ChangeRequestDraft draft, FieldViolations violations)
+    {
+        const string prefix = "change_request.";
+        violations.Check(draft.Role != ContactRole.Unspecified && Enum.IsDefined(draft.Role), prefix + "role", "is required: the role whose contacts the state announced");
+        var description = draft.Description.Trim();
+        violations.Required(description, prefix + "description");
+        violations.MaxLength(description, 2000, prefix + "description");
+        var meeting = draft.SourceMeetingId.Trim();
+        violations.Check(meeting.Length == 0 || MeetingId().IsMatch(meeting), prefix + "source_meeting_id", "is a meeting id such as \"gtdot-ii\" (lower-case letters, digits and hyphens)");
+        var document = draft.SourceDocument.Trim();
+        violations.MaxLength(document, 100, prefix + "source_document");
+        var openedOn = draft.OpenedOn ?? Today;
+        violations.Check(openedOn <= Today, prefix + "opened_on", "must not be in the future");
+        var dueOn = draft.DueOn ?? openedOn.AddDays(options.Value.ChangeRequestFollowUpDays);
+        violations.Check(dueOn >= openedOn, prefix + "due_on", "must not be before opened_on");
+        return new ChangeRequest
+        {
+            StateCode = draft.StateCode,
+            Role = draft.Role,
+            Description = description,
+            SourceMeetingId = meeting,
+            SourceDocument = document,
+            OpenedOn = openedOn,
+            DueOn = dueOn,
+            Status = ChangeRequestStatus.Open,
+        };
+    }
+
+    private async Task<ChangeRequest> SaveAsync(ChangeRequest request, CancellationToken ct)
+    {
+        if (request.RequestId is { } requestId && await FindByRequestIdAsync(requestId, ct) is { } earlier)
+        {
+            return SameOrConflict(earlier, request);
+        }
+
+        request.RecordedAt = clock.GetUtcNow().UtcDateTime;
+        db.ChangeRequests.Add(request);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (request.RequestId is not null)
+        {
+            db.ChangeTracker.Clear();
+            var winner = await FindByRequestIdAsync(request.RequestId, ct);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return SameOrConflict(winner, request);
+        }
+
+        await cache.RemoveByTagAsync(DirectoryCacheTags.ChangeRequests, ct);
+        LogOpened(logger, request.Name, request.StateCode, request.Role, request.SourceMeetingId);
+        return request;
+    }
+
+    private Task<ChangeRequest?> FindByRequestIdAsync(string requestId, CancellationToken ct) =>
+        db.ChangeRequests.AsNoTracking().FirstOrDefaultAsync(r => r.RequestId == requestId, ct);
+
+    private static ChangeRequest SameOrConflict(ChangeRequest earlier, ChangeRequest request) =>
+        earlier.StateCode == request.StateCode && earlier.Role == request.Role
+            ? earlier
+            : throw new AlreadyExistsException("change request", earlier.Name, $"request_id {request.RequestId} was used for another change request.");
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    private static partial Regex MeetingId();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Change request {Request} opened for {State} ({Role}), meeting '{Meeting}'")]
+    private static partial void LogOpened(ILogger logger, string request, string state, ContactRole role, string meeting);
+}

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TocMesh.Directory.V1;
+using TocMesh.TestSupport;
+using static TocMesh.Directory.Tests.ContactFixtures;
+
+namespace TocMesh.Directory.Tests;
+
+/// <summary>Personal contact data never reaches the logs or the traces, whatever the log level.</summary>
+public sealed class PrivacyTelemetryTests
+{
+    private const string SecretPerson = "Quentin Fixture-Privacy";
+    private const string SecretEmail = "quentin.privacy@example.org";
+    private const string SecretPhone = "+12025550177";
+    private const string SecretTitle = "Privacy Fixture Officer";
+
+    [Fact]
+    public async Task Writing_and_reading_contacts_leaves_no_personal_data_in_logs_or_trace_tags()
+    {
+        var logs = new CapturingLoggerProvider();
+        var spans = new ConcurrentQueue<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a => spans.Enqueue(Describe(a)),
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        using var host = (DirectoryHost)new DirectoryHost()
+            .WithSetting("Logging:LogLevel:Default", "Trace")
+            .WithSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Trace")
+            .WithSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace")
+            .WithServices(s => s.AddSingleton<ILoggerProvider>(logs));
+        var secretariat = host.Directory(TestKeys.Secretariat);
+
+        var contact = PointOfContact("CUB");
+        contact.Person = SecretPerson;
+        contact.Title = SecretTitle;
+        contact.Emails.Clear();
+        contact.Emails.Add(SecretEmail);
+        contact.Phones.Clear();
+        contact.Phones.Add(SecretPhone);
+        var created = await secretariat.CreateAsync(contact);
+
+        var change = new Contact { Name = created.Name, Etag = created.Etag, Emails = { "second." + SecretEmail }, Phones = { SecretPhone, "not a phone " + SecretPerson } };
+        await RpcAssert.InvalidArgumentAsync(() => secretariat.UpdateContactAsync(new UpdateContactRequest { Contact = change, UpdateMask = Mask("emails", "phones") }).ResponseAsync, "contact.phones[1]");
+        change.Phones.RemoveAt(1);
+        await secretariat.UpdateContactAsync(new UpdateContactRequest { Contact = change, UpdateMask = Mask("emails", "phones") });
+        await secretariat.GetContactAsync(new GetContactRequest { Name = created.Name });
+        await secretariat.ListContactsAsync(new ListContactsRequest { StateCode = "CUB" });
+        await secretariat.GetContactHistoryAsync(new GetContactHistoryRequest { Name = created.Name });
+        await secretariat.GetDirectoryAsync(new GetDirectoryRequest());
+        await secretariat.ExportDirectory(new ExportDirectoryRequest { Format = ExportFormat.JsonLines }).ReadAllAsync();
+        await secretariat.RenderDirectoryAsync(new RenderDirectoryRequest { StateCode = "CUB" });
+
+        Assert.NotEmpty(logs.Messages);
+        Assert.NotEmpty(spans);
+        foreach (var secret in new[] { SecretPerson, SecretEmail, SecretPhone, SecretTitle, "quentin" })
+        {
+            Assert.DoesNotContain(logs.Messages, m => m.Contains(secret, StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(spans, s => s.Contains(secret, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    private static string Describe(Activity activity) =>
+        string.Join('|', activity.TagObjects.Select(t => $"{t.Key}={t.Value}")
+            .Concat(activity.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name}:{t.Key}={t.Value}")))
+            .Append(activity.DisplayName)
+            .Append(activity.StatusDescription ?? ""));
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider
+    {
+        public ConcurrentQueue<string> Messages { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, Messages);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class CapturingLogger(string category, ConcurrentQueue<string> messages) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull
+            {
+                messages.Enqueue($"{category} scope: {state}");
+                return null;
+            }
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(',', pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+                messages.Enqueue($"{category}: {formatter(state, exception)} [{values}] {exception}");
+            }
+        }
+    }
+}
