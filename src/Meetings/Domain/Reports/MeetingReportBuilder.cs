@@ -220,7 +220,7 @@ public sealed partial class MeetingReportBuilder(
     {
         const string id = "status-of-ratifications";
         var title = $"Status of ratifications ({document.Symbol.Normalized})";
-        var intro = prose.PresentedBy(document) + $"{document.Document.Title} ({document.Symbol.Normalized}).";
+        var intro = prose.PresentedBy(document) + $"the {Prose.LowerFirst(document.Document.Title)} ({document.Symbol.Normalized}).";
         if (outcome.Value is not { } status)
         {
             return new ReportSection(id, title,
@@ -263,7 +263,7 @@ public sealed partial class MeetingReportBuilder(
         return new ReportSection(id, title,
         [
             new Paragraph(intro),
-            new Paragraph($"The representatives of {Prose.Join(states)} announced changes to their countries’ points of contact and undertook to inform the General Secretariat of the new points of contact. The Directory records them as change requests:"),
+            new Paragraph($"The Directory records {changes.Count} change requests opened at this meeting, for {Prose.Join(states)}:"),
             new BulletList(changes.Select(c =>
             {
                 var line = $"{prose.StateName(c.StateCode)} ({c.Role}): {c.Description} — {c.Status}";

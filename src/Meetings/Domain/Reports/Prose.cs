@@ -17,6 +17,8 @@ internal sealed class Prose(Meeting meeting, IReadOnlyDictionary<string, MemberS
         return $"{hour}:{time.Minute:D2} {(time.Hour < 12 ? "a.m." : "p.m.")}";
     }
 
+    public static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+
     public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>"trafficking-in-persons" or "InProgress" as words: "trafficking in persons", "in progress".</summary>
