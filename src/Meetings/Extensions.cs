@@ -6,7 +6,6 @@ using TocMesh.ServiceDefaults;
 using TocMesh.ServiceDefaults.Clients;
 using TocMesh.ServiceDefaults.MemberStates;
 using TocMesh.ServiceDefaults.Persistence;
-
 using TechCoopClient = TocMesh.TechnicalCooperation.V1.TechnicalCooperationService.TechnicalCooperationServiceClient;
 using TreatyClient = TocMesh.Treaty.V1.TreatyService.TreatyServiceClient;
 
