@@ -1,6 +1,8 @@
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -32,16 +34,32 @@ public static class Extensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
 
+        if (builder.Configuration[$"{ApiKeyOptions.Section}:KeysFile"] is { Length: > 0 } keysFile)
+        {
+            builder.Configuration.AddJsonFile(Path.GetFullPath(keysFile), optional: true, reloadOnChange: true);
+        }
+
         builder.Services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section);
         builder.Services.AddSingleton<ApiKeyRegistry>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
 
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        builder.Services.AddSingleton<RateLimitInterceptor>();
+
+        // A call without a deadline is still bounded; streaming methods opt out with [DisableRequestTimeout].
+        builder.Services.AddRequestTimeouts(o => o.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = builder.Configuration.GetValue("Grpc:ServerTimeout", TimeSpan.FromSeconds(30)),
+        });
+
         builder.Services.AddGrpc(options =>
         {
+            // Outermost first: every failure below becomes a status; unknown keys and quotas before any work.
             options.Interceptors.Add<ErrorStatusInterceptor>();
             options.Interceptors.Add<CallerInterceptor>();
+            options.Interceptors.Add<RateLimitInterceptor>();
             options.MaxReceiveMessageSize = 4 * 1024 * 1024;
             options.EnableDetailedErrors = false;
             configureGrpc?.Invoke(options);
@@ -66,7 +84,18 @@ public static class Extensions
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestTimeouts();
         return app;
+    }
+
+    /// <summary>
+    /// <c>Telemetry:TraceSampleRatio</c> (default 1: every trace) decides how many new traces are
+    /// recorded; a call that arrives inside a sampled trace is always recorded, so traces stay whole.
+    /// </summary>
+    private static Sampler Sampler(IConfiguration configuration)
+    {
+        var ratio = configuration.GetValue("Telemetry:TraceSampleRatio", 1.0);
+        return ratio >= 1.0 ? new ParentBasedSampler(new AlwaysOnSampler()) : new ParentBasedSampler(new TraceIdRatioBasedSampler(ratio));
     }
 
     private static void ConfigureOpenTelemetry(this IHostApplicationBuilder builder, ServiceIdentity service)
@@ -84,6 +113,7 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(service.TelemetryName, "Microsoft.Extensions.Caching.Hybrid"))
             .WithTracing(tracing => tracing
+                .SetSampler(Sampler(builder.Configuration))
                 .AddSource(builder.Environment.ApplicationName, service.TelemetryName)
                 .AddAspNetCoreInstrumentation(o =>
                     // Health probes are noise in a trace view.

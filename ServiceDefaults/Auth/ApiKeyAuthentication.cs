@@ -26,7 +26,17 @@ public sealed class ApiKeyOptions
 {
     public const string Section = "Auth";
 
+    /// <summary>Keys given in configuration (appsettings, environment, secrets).</summary>
     public List<ApiKeyEntry> ApiKeys { get; set; } = [];
+
+    /// <summary>Keys issued by operators with <c>tocmesh keys issue</c>, read from <c>Auth:KeysFile</c>.</summary>
+    public List<ApiKeyEntry> IssuedKeys { get; set; } = [];
+
+    /// <summary>
+    /// A JSON file <c>{"Auth":{"IssuedKeys":[...]}}</c> shared by the services of a deployment and
+    /// watched for changes, so an issued or revoked key takes effect without a restart.
+    /// </summary>
+    public string? KeysFile { get; set; }
 }
 
 /// <summary>The configured keys, indexed by hash, rebuilt when configuration changes.</summary>
@@ -49,7 +59,7 @@ public sealed class ApiKeyRegistry : IDisposable
     public void Dispose() => _subscription?.Dispose();
 
     private static FrozenDictionary<string, ApiKeyEntry> Index(ApiKeyOptions options) =>
-        options.ApiKeys
+        options.ApiKeys.Concat(options.IssuedKeys)
             .Where(k => !string.IsNullOrWhiteSpace(k.Sha256))
             .GroupBy(k => k.Sha256.Trim().ToLowerInvariant())
             .ToFrozenDictionary(g => g.Key, g => g.Last());

@@ -60,7 +60,11 @@ public sealed partial class ErrorStatusInterceptor(ILogger<ErrorStatusIntercepto
     {
         if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
         {
-            return new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "The call was cancelled or its deadline passed."));
+            // No deadline from the caller: the server's own bound (RequestTimeouts) ended the call.
+            // (A caller that cancelled is gone and never reads this status.)
+            return context.Deadline == DateTime.MaxValue
+                ? new RpcException(new Grpc.Core.Status(StatusCode.DeadlineExceeded, "The call ran past the server's time bound; send a deadline, or narrow the request."))
+                : new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "The call was cancelled or its deadline passed."));
         }
 
         var status = exception switch
@@ -123,6 +127,14 @@ public sealed partial class ErrorStatusInterceptor(ILogger<ErrorStatusIntercepto
             case PermissionDeniedException pd:
                 status.Code = (int)Code.PermissionDenied;
                 info.Metadata["required_role"] = pd.RequiredRole;
+                break;
+            case QuotaExceededException qe:
+                status.Code = (int)Code.ResourceExhausted;
+                status.Details.Add(Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(qe.RetryAfter) }));
+                status.Details.Add(Any.Pack(new QuotaFailure
+                {
+                    Violations = { new QuotaFailure.Types.Violation { Subject = qe.Subject, Description = "calls per second" } },
+                }));
                 break;
             case DependencyUnavailableException du:
                 status.Code = (int)Code.Unavailable;

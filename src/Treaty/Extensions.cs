@@ -1,4 +1,8 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TocMesh.ServiceDefaults;
 using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.ServiceDefaults.Persistence;
+using TocMesh.Treaty.Data;
 
 namespace TocMesh.Treaty;
 
@@ -12,6 +16,14 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddMemberStateRegister();
+        builder.AddServiceDatabase<TreatyDbContext>(new ServiceIdentity(TreatyServiceInfo.Name));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<ReferenceDataImporter>();
+        builder.Services.AddScoped<IDataSeeder>(sp => sp.GetRequiredService<ReferenceDataImporter>());
+        builder.Services.AddScoped<TreatyActionLedger>();
+        builder.Services.AddScoped<TreatyStatusReader>();
+        builder.Services.AddScoped<LegislationRegister>();
+        builder.Services.AddScoped<DataQualityFindings>();
         return builder;
     }
 }

@@ -33,3 +33,20 @@ public sealed class TreatyHost : ServiceHost<TreatyGrpcService>
         }
     }
 }
+
+/// <summary>One Treaty service (with its Directory) shared by the tests of a class.</summary>
+public sealed class TreatyFixture : IDisposable
+{
+    public TreatyHost Host { get; } = new();
+
+    public void Dispose() => Host.Dispose();
+}
+
+internal static class D
+{
+    public static Google.Type.Date Ate(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
+
+    public static Google.Type.Date Meeting => Ate(2009, 10, 7);
+
+    public static string Text(this Google.Type.Date? d) => d is null ? "" : $"{d.Year:D4}-{d.Month:D2}-{d.Day:D2}";
+}

@@ -1,0 +1,26 @@
+using TocMesh.AppHost;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+// Redis: a container where a container runtime answers, else the local redis-server, else none.
+var cache = builder.AddTocMeshCache("cache");
+
+var directory = builder.AddProject<Projects.TocMesh_Directory>("directory")
+    .WithTocMeshDefaults(cache);
+
+var treaty = builder.AddProject<Projects.TocMesh_Treaty>("treaty")
+    .WithTocMeshDefaults(cache)
+    .WithReference(directory);
+
+var techcoop = builder.AddProject<Projects.TocMesh_TechnicalCooperation>("techcoop")
+    .WithTocMeshDefaults(cache)
+    .WithReference(directory)
+    .WithReference(treaty);
+
+builder.AddProject<Projects.TocMesh_Meetings>("meetings")
+    .WithTocMeshDefaults(cache)
+    .WithReference(treaty)
+    .WithReference(directory)
+    .WithReference(techcoop);
+
+builder.Build().Run();

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TocMesh.AppHost;
+
+/// <summary>A local <c>redis-server</c> run as an executable, for machines without a container runtime.</summary>
+public sealed class RedisServerResource(string name, string workingDirectory)
+    : ExecutableResource(name, "redis-server", workingDirectory), IResourceWithConnectionString
+{
+    public const string EndpointName = "tcp";
+
+    public EndpointReference PrimaryEndpoint => field ??= new EndpointReference(this, EndpointName);
+
+    public ReferenceExpression ConnectionStringExpression =>
+        ReferenceExpression.Create($"{PrimaryEndpoint.Property(EndpointProperty.HostAndPort)}");
+}
+
+public static class CacheResources
+{
+    /// <summary>
+    /// The <c>cache</c> resource. <c>Cache:Mode</c> chooses: <c>container</c>, <c>executable</c>
+    /// (the local redis-server), <c>none</c>, or <c>auto</c> (default): a container when
+    /// <c>docker info</c> answers within a few seconds, else redis-server when installed, else none.
+    /// With none, the services run on their in-process cache and their databases, and we say so.
+    /// </summary>
+    public static IResourceBuilder<IResourceWithConnectionString>? AddTocMeshCache(this IDistributedApplicationBuilder builder, string name)
+    {
+        var mode = (builder.Configuration["Cache:Mode"] ?? "auto").Trim().ToLowerInvariant();
+        if (mode == "auto")
+        {
+            mode = ContainerRuntimeAnswers() ? "container" : FindOnPath("redis-server") is not null ? "executable" : "none";
+        }
+
+        switch (mode)
+        {
+            case "container":
+                return builder.AddRedis(name);
+            case "executable" when FindOnPath("redis-server") is not null:
+                return builder.AddRedisServerExecutable(name);
+            case "executable":
+                Console.Error.WriteLine("TocMesh: Cache:Mode is 'executable' but redis-server is not installed (apt-get install redis-server); running without Redis.");
+                return null;
+            case "none":
+                Console.Error.WriteLine("TocMesh: no container runtime and no redis-server found: running WITHOUT Redis. Each service caches in its own process and reads its database; install redis-server (apt-get install redis-server) for the shared cache.");
+                return null;
+            default:
+                throw new InvalidOperationException($"Cache:Mode '{mode}' is not one of auto, container, executable, none.");
+        }
+    }
+
+    private static IResourceBuilder<IResourceWithConnectionString> AddRedisServerExecutable(this IDistributedApplicationBuilder builder, string name)
+    {
+        var workingDirectory = Path.Combine(builder.AppHostDirectory, "data", name);
+        System.IO.Directory.CreateDirectory(workingDirectory);
+        var redis = new RedisServerResource(name, workingDirectory);
+
+        string? connectionString = null;
+        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(redis, async (_, ct) =>
+            connectionString = await redis.ConnectionStringExpression.GetValueAsync(ct));
+        var healthCheck = $"{name}_check";
+        builder.Services.AddHealthChecks().AddRedis(
+            _ => connectionString ?? throw new InvalidOperationException("redis-server has no address yet."),
+            name: healthCheck);
+
+        return builder.AddResource(redis)
+            .WithEndpoint(name: RedisServerResource.EndpointName, scheme: "tcp")
+            .WithArgs(context =>
+            {
+                context.Args.Add("--port");
+                context.Args.Add(redis.PrimaryEndpoint.Property(EndpointProperty.TargetPort));
+                context.Args.Add("--bind");
+                context.Args.Add("127.0.0.1");
+                // A cache: nothing to persist.
+                context.Args.Add("--save");
+                context.Args.Add("");
+                context.Args.Add("--appendonly");
+                context.Args.Add("no");
+            })
+            .WithHealthCheck(healthCheck);
+    }
+
+    private static bool ContainerRuntimeAnswers()
+    {
+        if (FindOnPath("docker") is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var docker = Process.Start(new ProcessStartInfo("docker", "info --format {{.ServerVersion}}")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            });
+            if (docker is null)
+            {
+                return false;
+            }
+
+            if (!docker.WaitForExit(TimeSpan.FromSeconds(5)))
+            {
+                docker.Kill(entireProcessTree: true);
+                return false;
+            }
+
+            return docker.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    private static string? FindOnPath(string executable) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, executable))
+            .FirstOrDefault(File.Exists);
+}

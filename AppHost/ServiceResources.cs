@@ -1,0 +1,69 @@
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace TocMesh.AppHost;
+
+public static class ServiceResources
+{
+    /// <summary>
+    /// What every TocMesh service gets in the mesh: the shared cache (when there is one), the
+    /// partner API keys of the AppHost's configuration (section <c>Auth:ApiKeys</c>, hashes only),
+    /// and a health check that asks the service's own <c>grpc.health.v1</c> endpoint.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithTocMeshDefaults(
+        this IResourceBuilder<ProjectResource> project, IResourceBuilder<IResourceWithConnectionString>? cache)
+    {
+        if (cache is not null)
+        {
+            project.WithReference(cache).WaitFor(cache);
+        }
+
+        var keys = project.ApplicationBuilder.Configuration.GetSection("Auth:ApiKeys");
+        var keysFile = Path.Combine(project.ApplicationBuilder.AppHostDirectory, "data", "api-keys.json");
+        project.WithEnvironment(context =>
+        {
+            // Keys issued with `tocmesh keys issue --file AppHost/data/api-keys.json`, shared by every service.
+            context.EnvironmentVariables["Auth__KeysFile"] = keysFile;
+            foreach (var setting in keys.AsEnumerable(makePathsRelative: true).Where(s => s.Value is not null))
+            {
+                context.EnvironmentVariables[$"Auth__ApiKeys__{setting.Key.Replace(":", "__", StringComparison.Ordinal)}"] = setting.Value!;
+            }
+        });
+
+        return project.WithGrpcHealthCheck();
+    }
+
+    /// <summary>Healthy when the service answers SERVING on its gRPC (h2c) endpoint.</summary>
+    public static IResourceBuilder<ProjectResource> WithGrpcHealthCheck(this IResourceBuilder<ProjectResource> project, string endpointName = "http")
+    {
+        var endpoint = project.GetEndpoint(endpointName);
+        var key = $"{project.Resource.Name}_grpc_health";
+        var check = new GrpcHealthCheck(endpoint); // one channel for the life of the AppHost
+        project.ApplicationBuilder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            key, _ => check, HealthStatus.Unhealthy, tags: null, timeout: TimeSpan.FromSeconds(5)));
+        return project.WithHealthCheck(key);
+    }
+
+    private sealed class GrpcHealthCheck(EndpointReference endpoint) : IHealthCheck
+    {
+        private GrpcChannel? _channel;
+
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            if (!endpoint.IsAllocated)
+            {
+                return HealthCheckResult.Unhealthy("The endpoint is not allocated yet.");
+            }
+
+            _channel ??= GrpcChannel.ForAddress(endpoint.Url);
+            var response = await new Health.HealthClient(_channel)
+                .CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(3), cancellationToken: cancellationToken);
+            return response.Status == HealthCheckResponse.Types.ServingStatus.Serving
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy($"grpc.health.v1 answered {response.Status}.");
+        }
+    }
+}

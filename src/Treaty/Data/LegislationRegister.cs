@@ -1,0 +1,170 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
+using TocMesh.ServiceDefaults.Auth;
+using TocMesh.ServiceDefaults.Contracts;
+using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.Treaty.Domain;
+
+namespace TocMesh.Treaty.Data;
+
+public sealed record LegislationFilter(string? StateCode, string? Topic, string? InstrumentId, DateOnly? Start, DateOnly? End);
+
+public sealed record ComparisonCell(string Topic, string[] InEffect, string[] Pending);
+
+public sealed record ComparisonRow(string StateCode, ComparisonCell[] Cells);
+
+/// <summary>National implementing legislation and the states' own status statements.</summary>
+public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, MemberStateRegister register, TimeProvider clock)
+{
+    public const string LegislationPrefix = "legislation/";
+    public const string StatementPrefix = "statusStatements/";
+    private const string AllKey = "treaty:legislation:v1:all";
+
+    public async Task<List<Legislation>> AllAsync(CancellationToken ct) =>
+        await cache.GetOrCreateAsync(AllKey, db,
+            static async (db, ct) => await db.Legislation.AsNoTracking().OrderBy(l => l.StateCode).ThenBy(l => l.Id).ToListAsync(ct),
+            tags: [CacheTags.Legislation], cancellationToken: ct);
+
+    public async Task<Legislation> RecordAsync(Caller caller, string? requestId, Legislation input, FieldViolations violations, CancellationToken ct)
+    {
+        caller.EnsureAuthenticated("record legislation");
+        var state = await CheckStateAsync(input.StateCode, "legislation.state_code", violations, ct);
+        if (state is not null)
+        {
+            caller.EnsureMayWriteFor(state, "record legislation");
+        }
+
+        violations.MaxLength(requestId, 100, "request_id");
+        violations.Required(input.Title, "legislation.title").MaxLength(input.Title, 500, "legislation.title");
+        violations.Check(Enum.IsDefined(input.Kind), "legislation.kind", "is required");
+        violations.Check(Enum.IsDefined(input.Status), "legislation.status", "is required");
+        violations.Check(input.Topics.Count > 0, "legislation.topics", $"name at least one topic: {string.Join(", ", LegislativeTopics.All.Select(t => t.Id))}");
+        foreach (var topic in input.Topics.Where(t => !LegislativeTopics.IsKnown(t)))
+        {
+            violations.Add("legislation.topics", $"\"{topic}\" is not a topic of the comparison; known: {string.Join(", ", LegislativeTopics.All.Select(t => t.Id))}");
+        }
+
+        var instruments = await db.Instruments.Select(i => i.Id).ToListAsync(ct);
+        foreach (var id in input.InstrumentIds.Where(i => !instruments.Contains(i)))
+        {
+            violations.Add("legislation.instrument_ids", $"\"{id}\" is not an instrument this service follows (see ListInstruments)");
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        violations.Check(input.ReportedOn is null || input.ReportedOn <= today, "legislation.reported_on", "must not be in the future");
+        violations.Check(input.EnactedOn is null || input.InForceOn is null || input.InForceOn.Value.Latest >= input.EnactedOn.Value.Earliest,
+            "legislation.in_force_on", "must not precede enacted_on");
+        violations.MaxLength(input.Summary, 4000, "legislation.summary").MaxLength(input.Source, 500, "legislation.source");
+        violations.ThrowIfAny();
+
+        if (!string.IsNullOrEmpty(requestId) && await db.Legislation.AsNoTracking().FirstOrDefaultAsync(l => l.RequestId == requestId, ct) is { } earlier)
+        {
+            return earlier.StateCode == state && earlier.Title == input.Title ? earlier
+                : throw new AlreadyExistsException("legislation", LegislationPrefix + earlier.Id, $"request_id \"{requestId}\" was already used to record {LegislationPrefix}{earlier.Id}; use a new request_id for new legislation.");
+        }
+
+        input.Id = 0;
+        input.StateCode = state!;
+        input.RequestId = string.IsNullOrEmpty(requestId) ? null : requestId;
+        db.Legislation.Add(input);
+        await db.SaveChangesAsync(ct);
+        await cache.RemoveByTagAsync([CacheTags.Legislation, CacheTags.State(input.StateCode)], CancellationToken.None);
+        return input;
+    }
+
+    public async Task<(IReadOnlyList<Legislation> Page, string Next)> ListAsync(LegislationFilter filter, PageRequest page, CancellationToken ct)
+    {
+        var state = string.IsNullOrWhiteSpace(filter.StateCode) ? null : StateCodes.Normalize(filter.StateCode, "state_code");
+        if (filter.Start is { } s && filter.End is { } e && e < s)
+        {
+            throw new ValidationException("end_date", "must not precede start_date");
+        }
+
+        var all = await AllAsync(ct);
+        var matching = all.Where(l =>
+            (state is null || l.StateCode == state)
+            && (string.IsNullOrWhiteSpace(filter.Topic) || l.Topics.Contains(filter.Topic))
+            && (string.IsNullOrWhiteSpace(filter.InstrumentId) || l.InstrumentIds.Contains(filter.InstrumentId))
+            && l.Overlaps(filter.Start, filter.End));
+        return page.Take(matching, PageKey);
+    }
+
+    /// <summary>States × topics: which enacted texts, and which pending ones, cover each topic.</summary>
+    public async Task<(IReadOnlyList<(string Id, string Label)> Topics, List<ComparisonRow> Rows)> CompareAsync(IReadOnlyList<string> stateCodes, IReadOnlyList<string> topics, CancellationToken ct)
+    {
+        var violations = new FieldViolations();
+        var states = stateCodes.Select(c => violations.Try(() => StateCodes.Normalize(c, "state_codes"))).OfType<string>().ToList();
+        foreach (var topic in topics.Where(t => !LegislativeTopics.IsKnown(t)))
+        {
+            violations.Add("topics", $"\"{topic}\" is not a topic of the comparison");
+        }
+
+        violations.ThrowIfAny();
+        var all = await AllAsync(ct);
+        var chosenTopics = topics.Count == 0 ? LegislativeTopics.All : LegislativeTopics.All.Where(t => topics.Contains(t.Id)).ToList();
+        var rows = (states.Count == 0 ? all.Select(l => l.StateCode).Distinct() : states).Order(StringComparer.Ordinal)
+            .Select(code => new ComparisonRow(code, chosenTopics.Select(t =>
+            {
+                var laws = all.Where(l => l.StateCode == code && l.Topics.Contains(t.Id)).ToList();
+                return new ComparisonCell(t.Id,
+                    [.. laws.Where(l => l.IsInEffect).Select(l => LegislationPrefix + l.Id)],
+                    [.. laws.Where(l => !l.IsInEffect).Select(l => LegislationPrefix + l.Id)]);
+            }).ToArray())).ToList();
+        return (chosenTopics, rows);
+    }
+
+    public async Task<StatusStatement> RecordStatementAsync(Caller caller, string? requestId, StatusStatement input, FieldViolations violations, CancellationToken ct)
+    {
+        caller.EnsureAuthenticated("record a status statement");
+        var state = await CheckStateAsync(input.StateCode, "statement.state_code", violations, ct);
+        if (state is not null)
+        {
+            caller.EnsureMayWriteFor(state, "record a status statement");
+        }
+
+        violations.MaxLength(requestId, 100, "request_id");
+        violations.Required(input.Text, "statement.text").MaxLength(input.Text, 4000, "statement.text");
+        violations.MaxLength(input.Source, 500, "statement.source").MaxLength(input.Note, 4000, "statement.note");
+        violations.Check(input.MadeOn <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "statement.made_on", "must not be in the future");
+        var instruments = await db.Instruments.Select(i => i.Id).ToListAsync(ct);
+        foreach (var id in input.InstrumentIds.Where(i => !instruments.Contains(i)))
+        {
+            violations.Add("statement.instrument_ids", $"\"{id}\" is not an instrument this service follows");
+        }
+
+        violations.ThrowIfAny();
+        if (!string.IsNullOrEmpty(requestId) && await db.StatusStatements.AsNoTracking().FirstOrDefaultAsync(s => s.RequestId == requestId, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
+        input.Id = 0;
+        input.StateCode = state!;
+        input.RequestId = string.IsNullOrEmpty(requestId) ? null : requestId;
+        db.StatusStatements.Add(input);
+        await db.SaveChangesAsync(ct);
+        await cache.RemoveByTagAsync([CacheTags.Snapshot, CacheTags.State(input.StateCode)], CancellationToken.None);
+        return input;
+    }
+
+    private static string PageKey(Legislation l) => $"{l.StateCode}:{l.Id.ToString("D12", CultureInfo.InvariantCulture)}";
+
+    private async Task<string?> CheckStateAsync(string? code, string field, FieldViolations violations, CancellationToken ct)
+    {
+        try
+        {
+            return await register.EnsureMemberAsync(code, field, ct);
+        }
+        catch (ValidationException e)
+        {
+            foreach (var v in e.Violations)
+            {
+                violations.Add(v.Field, v.Description);
+            }
+
+            return null;
+        }
+    }
+}

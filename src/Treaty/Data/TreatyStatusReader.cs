@@ -1,0 +1,156 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
+using TocMesh.ServiceDefaults.Contracts;
+using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.Treaty.Domain;
+
+namespace TocMesh.Treaty.Data;
+
+/// <summary>One state's line on one instrument, with what the data and the state say around it.</summary>
+public sealed record StateInstrumentLine(string InstrumentId, Standing? Standing, string[] Caveats, Legislation[] PendingProcedures);
+
+[ImmutableObject(true)]
+public sealed record StateStatus(string StateCode, DateOnly AsOf, StateInstrumentLine[] Lines, StatusStatement[] Statements);
+
+/// <summary>
+/// Status as of any date, computed in memory from the snapshot of all actions; each answer is cached
+/// (HybridCache) under tags that the writes which change it remove.
+/// </summary>
+public sealed class TreatyStatusReader(TreatyDbContext db, HybridCache cache, MemberStateRegister register, LegislationRegister legislation)
+{
+    private const string SnapshotKey = "treaty:snapshot:v1";
+    private static readonly HybridCacheEntryOptions SnapshotEntry = new() { Expiration = TimeSpan.FromMinutes(30), LocalCacheExpiration = TimeSpan.FromMinutes(10) };
+
+    public async ValueTask<TreatySnapshot> SnapshotAsync(CancellationToken ct) =>
+        await cache.GetOrCreateAsync(SnapshotKey, db, static async (db, ct) => await LoadAsync(db, ct), SnapshotEntry, [CacheTags.Snapshot], ct);
+
+    public static async Task<TreatySnapshot> LoadAsync(TreatyDbContext db, CancellationToken ct)
+    {
+        var instruments = await db.Instruments.AsNoTracking().ToListAsync(ct);
+        var actions = await db.TreatyActions.AsNoTracking().Where(a => !a.Withdrawn).ToListAsync(ct);
+        var statements = await db.StatusStatements.AsNoTracking().ToListAsync(ct);
+        var caveats = await db.DataQualityFindings.AsNoTracking()
+            .Where(f => f.Severity != FindingSeverity.Info && f.StateCode != "" && f.InstrumentId != "")
+            .Select(f => new DataCaveat(f.StateCode, f.InstrumentId, f.Description)).ToListAsync(ct);
+        return new TreatySnapshot(instruments, actions.Select(a => a.ToFact()).ToList(), statements, caveats);
+    }
+
+    public async Task<(IReadOnlyList<Instrument> Page, string Next)> ListInstrumentsAsync(PageRequest page, CancellationToken ct)
+    {
+        var snapshot = await SnapshotAsync(ct);
+        return page.Take(snapshot.Instruments.OrderBy(i => i.Id, StringComparer.Ordinal), i => i.Id);
+    }
+
+    public async Task<Instrument> GetInstrumentAsync(string? id, string field, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new ValidationException(field, "is required, e.g. \"untoc-tip\"");
+        }
+
+        var snapshot = await SnapshotAsync(ct);
+        return snapshot.InstrumentsById.GetValueOrDefault(id) ?? throw new NotFoundException("instrument", id);
+    }
+
+    public async Task<StateStatus> StateStatusAsync(string? stateCode, DateOnly asOf, CancellationToken ct)
+    {
+        var code = await register.EnsureMemberAsync(stateCode, "state_code", ct);
+        return await cache.GetOrCreateAsync(
+            $"treaty:state:v1:{code}:{asOf:yyyy-MM-dd}",
+            (Reader: this, Code: code, AsOf: asOf),
+            static async (s, ct) => await s.Reader.ComputeStateStatusAsync(s.Code, s.AsOf, ct),
+            tags: [CacheTags.State(code)],
+            cancellationToken: ct);
+    }
+
+    private async Task<StateStatus> ComputeStateStatusAsync(string code, DateOnly asOf, CancellationToken ct)
+    {
+        var snapshot = await SnapshotAsync(ct);
+        var laws = await legislation.AllAsync(ct);
+        var pending = laws.Where(l => l.StateCode == code && !l.IsInEffect && (l.ReportedOn is null || l.ReportedOn <= asOf)).ToList();
+        var lines = snapshot.ReportOrder.Select(i => new StateInstrumentLine(
+            i.Id,
+            snapshot.StandingOf(i, code, asOf),
+            [.. snapshot.CaveatsOf(i.Id, code)],
+            [.. pending.Where(l => l.InstrumentIds.Contains(i.Id))])).ToArray();
+        var statements = snapshot.Statements.Where(s => s.StateCode == code && s.MadeOn <= asOf).OrderBy(s => s.MadeOn).ThenBy(s => s.Id).ToArray();
+        return new StateStatus(code, asOf, lines, statements);
+    }
+
+    public async Task<RatificationReport> ReportAsync(DateOnly asOf, ReportScopeKind scope, IReadOnlyList<string> instrumentIds, CancellationToken ct)
+    {
+        var snapshot = await SnapshotAsync(ct);
+        var instruments = Select(snapshot, instrumentIds, "instrument_ids");
+        var key = $"treaty:report:v1:{asOf:yyyy-MM-dd}:{scope}:{string.Join(',', instruments.Select(i => i.Id))}";
+        return await cache.GetOrCreateAsync(
+            key,
+            (Reader: this, AsOf: asOf, Scope: scope, Instruments: instruments),
+            static async (s, ct) =>
+            {
+                var snapshot = await s.Reader.SnapshotAsync(ct);
+                return snapshot.Report(s.AsOf, s.Scope, await s.Reader.RegisterOnAsync(s.AsOf, ct), s.Instruments);
+            },
+            tags: [CacheTags.Register, .. instruments.Select(i => CacheTags.Instrument(i.Id))],
+            cancellationToken: ct);
+    }
+
+    public async Task<InstrumentStatus> InstrumentStatusAsync(string? instrumentId, DateOnly asOf, ReportScopeKind scope, CancellationToken ct)
+    {
+        var instrument = await GetInstrumentAsync(instrumentId, "instrument_id", ct);
+        return await cache.GetOrCreateAsync(
+            $"treaty:instrument:v1:{instrument.Id}:{asOf:yyyy-MM-dd}:{scope}",
+            (Reader: this, Instrument: instrument, AsOf: asOf, Scope: scope),
+            static async (s, ct) =>
+            {
+                var snapshot = await s.Reader.SnapshotAsync(ct);
+                return snapshot.StatusOf(s.Instrument, s.AsOf, s.Scope, await s.Reader.RegisterOnAsync(s.AsOf, ct));
+            },
+            tags: [CacheTags.Register, CacheTags.Instrument(instrument.Id)],
+            cancellationToken: ct);
+    }
+
+    public async Task<StatusComparison> CompareAsync(DateOnly from, DateOnly to, ReportScopeKind scope, IReadOnlyList<string> instrumentIds, string? stateCode, CancellationToken ct)
+    {
+        if (to < from)
+        {
+            throw new ValidationException("to_date", "must not precede from_date");
+        }
+
+        var code = string.IsNullOrWhiteSpace(stateCode) ? null : await register.EnsureMemberAsync(stateCode, "state_code", ct);
+        var snapshot = await SnapshotAsync(ct);
+        var instruments = Select(snapshot, instrumentIds, "instrument_ids");
+        return snapshot.Compare(from, to, scope, await RegisterOnAsync(from, ct), await RegisterOnAsync(to, ct), instruments, code);
+    }
+
+    /// <summary>The register as it stood on a day (membership is dated).</summary>
+    public async Task<IReadOnlyList<StateOnDate>> RegisterOnAsync(DateOnly date, CancellationToken ct) =>
+        (await register.ListAsync(ct)).Select(s => new StateOnDate(s.Code, s.IsMemberOn(date), s.CountsOn(date), Describe(s.ParticipationOn(date)))).ToList();
+
+    private static string Describe(Participation participation) => participation switch
+    {
+        Participation.NotParticipating => "not participating",
+        Participation.Suspended => "suspended",
+        Participation.Withdrawn => "withdrawn",
+        _ => "participating",
+    };
+
+    private static List<Instrument> Select(TreatySnapshot snapshot, IReadOnlyList<string> ids, string field)
+    {
+        if (ids.Count == 0)
+        {
+            return [.. snapshot.ReportOrder];
+        }
+
+        var violations = new FieldViolations();
+        foreach (var id in ids.Where(id => !snapshot.InstrumentsById.ContainsKey(id)))
+        {
+            violations.Add(field, $"\"{id}\" is not an instrument this service follows (see ListInstruments)");
+        }
+
+        violations.ThrowIfAny();
+        // The report's order, whatever the order asked.
+        return snapshot.ReportOrder.Where(i => ids.Contains(i.Id)).ToList();
+    }
+}
