@@ -1,6 +1,6 @@
 using Grpc.Health.V1;
 using TocMesh.Directory.V1;
-using TocMesh.Treaty.V1;
+using TocMesh.Meetings.V1;
 
 namespace TocMesh.Mesh.Tests;
 
@@ -28,16 +28,27 @@ public sealed class MeshTests(MeshFixture mesh)
     }
 
     [Fact]
-    public async Task A_call_into_treaty_that_checks_a_state_with_directory_is_one_trace_across_both()
+    public async Task A_meeting_report_is_one_trace_across_meetings_and_the_three_services_it_calls()
     {
-        var treaty = new TreatyService.TreatyServiceClient(mesh.Channel("treaty"));
-        await treaty.GetStateStatusAsync(new GetStateStatusRequest { StateCode = "MEX" }, deadline: DateTime.UtcNow.AddSeconds(30));
+        var meetings = new MeetingsService.MeetingsServiceClient(mesh.Channel("meetings"));
+        var report = await meetings.RenderMeetingReportAsync(new RenderMeetingReportRequest { MeetingId = "gtdot-ii" }, deadline: DateTime.UtcNow.AddSeconds(30));
+        Assert.Empty(report.PartialSections);
 
-        var trace = await mesh.Traces.WaitForTraceAcrossAsync(TimeSpan.FromSeconds(30), "treaty", "directory");
+        var trace = await mesh.Traces.WaitForTraceAsync(TimeSpan.FromSeconds(30),
+            t => t.Any(s => s.Service == "meetings" && s.ParentSpanId.Length == 0 && s.Name.Contains("RenderMeetingReport", StringComparison.Ordinal))
+                 && new[] { "treaty", "directory", "techcoop" }.All(service => t.Any(s => s.Service == service)));
 
         Assert.NotEmpty(trace);
-        var treatyServer = Assert.Single(trace, s => s.Service == "treaty" && s.Name.Contains("GetStateStatus", StringComparison.Ordinal) && s.ParentSpanId.Length == 0);
-        Assert.Contains(trace, s => s.Service == "directory" && s.Name.Contains("ListMemberStates", StringComparison.Ordinal));
-        Assert.All(trace, s => Assert.Equal(treatyServer.TraceId, s.TraceId));
+        Assert.Contains(trace, s => s.Service == "treaty" && s.Name.Contains("GetRatificationReport", StringComparison.Ordinal));
+        Assert.Contains(trace, s => s.Service == "directory" && s.Name.Contains("ListChangeRequests", StringComparison.Ordinal));
+        Assert.Contains(trace, s => s.Service == "techcoop");
+    }
+
+    [Fact]
+    public async Task The_report_in_the_mesh_carries_treaty_figures_for_the_meeting_date()
+    {
+        var meetings = new MeetingsService.MeetingsServiceClient(mesh.Channel("meetings"));
+        var report = await meetings.RenderMeetingReportAsync(new RenderMeetingReportRequest { MeetingId = "gtdot-ii" }, deadline: DateTime.UtcNow.AddSeconds(30));
+        Assert.Contains("Twenty-nine OAS member states had ratified or acceded to the Convention.", report.Content, StringComparison.Ordinal);
     }
 }

@@ -45,14 +45,14 @@ public sealed class TraceReceiver : IAsyncDisposable
         return receiver;
     }
 
-    /// <summary>Waits until some trace has spans of every one of <paramref name="services"/>.</summary>
-    public async Task<IReadOnlyList<ReceivedSpan>> WaitForTraceAcrossAsync(TimeSpan timeout, params string[] services)
+    /// <summary>Waits until the spans of some trace satisfy <paramref name="complete"/>; empty when none did in time.</summary>
+    public async Task<IReadOnlyList<ReceivedSpan>> WaitForTraceAsync(TimeSpan timeout, Func<IReadOnlyList<ReceivedSpan>, bool> complete)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            var trace = Spans.GroupBy(s => s.TraceId)
-                .FirstOrDefault(t => services.All(service => t.Any(s => s.Service == service)));
+            var trace = Spans.GroupBy(s => s.TraceId).Select(t => t.ToList())
+                .FirstOrDefault(t => complete(t));
             if (trace is not null)
             {
                 return trace.ToList();
