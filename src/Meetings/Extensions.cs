@@ -1,4 +1,13 @@
+using TocMesh.Meetings.Data;
+using TocMesh.Meetings.Domain;
+using TocMesh.Meetings.Domain.Reports;
+using TocMesh.Meetings.Grpc;
+using TocMesh.ServiceDefaults;
+using TocMesh.ServiceDefaults.Clients;
 using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.ServiceDefaults.Persistence;
+using TechCoopClient = TocMesh.TechnicalCooperation.V1.TechnicalCooperationService.TechnicalCooperationServiceClient;
+using TreatyClient = TocMesh.Treaty.V1.TreatyService.TreatyServiceClient;
 
 namespace TocMesh.Meetings;
 
@@ -11,7 +20,23 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        var service = new ServiceIdentity(MeetingsServiceInfo.Name);
+        builder.AddServiceDatabase<MeetingsDbContext>(service);
+        builder.Services.AddScoped<IDataSeeder, SeedImporter>();
+        builder.Services.AddScoped<IMeetingStore, MeetingStore>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<MeetingRecords>();
+        builder.Services.AddScoped<DocumentRegistry>();
+        builder.Services.AddScoped<MeetingReportBuilder>();
+        builder.Services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section);
         builder.AddMemberStateRegister();
+
+        // The report's sources; each call also gets the report's own, shorter deadline.
+        builder.AddServiceClient<TreatyClient>("treaty");
+        builder.AddServiceClient<DirectoryReportClient>(MemberStateRegisterExtensions.DirectoryResource);
+        builder.AddServiceClient<TechCoopClient>("techcoop");
+        builder.Services.AddScoped<IReportSources, ReportSourceClients>();
+        builder.Services.AddOpenTelemetry().WithTracing(t => t.AddSource(MeetingReportBuilder.Activity.Name));
         return builder;
     }
 }

@@ -53,11 +53,13 @@ public sealed class ContactValidationTests(DirectoryFixture fixture) : IClassFix
         contact.Phones.Add("bad");
         contact.Languages.Add("bad language");
         contact.TimeZone = "nowhere";
+        contact.StateCode = "DM";
 
         var badRequest = await RpcAssert.InvalidArgumentAsync(
             () => Secretariat.CreateContactAsync(new CreateContactRequest { Contact = contact, RequestId = "not-a-uuid" }).ResponseAsync,
-            "contact.emails[1]", "contact.phones[1]", "contact.languages[2]", "contact.time_zone", "request_id");
-        Assert.Equal(5, badRequest.FieldViolations.Count);
+            "contact.state_code", "contact.emails[1]", "contact.phones[1]", "contact.languages[2]", "contact.time_zone", "request_id");
+        Assert.Equal(6, badRequest.FieldViolations.Count);
+        Assert.Empty(await Secretariat.AllOfStateAsync("DMA"));
     }
 
     [Fact]

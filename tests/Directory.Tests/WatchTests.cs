@@ -132,6 +132,20 @@ public sealed class WatchTests : IDisposable
     }
 
     [Fact]
+    public async Task A_watch_outlives_the_servers_default_call_timeout()
+    {
+        using var host = (DirectoryHost)new DirectoryHost().WithSetting("Grpc:ServerTimeout", "00:00:00.500");
+        using var cts = new CancellationTokenSource(Bound);
+        using var watch = host.Directory().WatchDirectory(new WatchDirectoryRequest(), cancellationToken: cts.Token);
+        await watch.ResponseHeadersAsync.WaitAsync(Bound);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5), cts.Token);
+        var written = await host.Directory(TestKeys.Secretariat).CreateAsync(PointOfContact("ATG"));
+
+        Assert.Equal(written.Name, (await TakeAsync(watch, 1, cts.Token)).Single().Contact.Name);
+    }
+
+    [Fact]
     public async Task A_negative_position_is_invalid()
     {
         var call = _host.Directory().WatchDirectory(new WatchDirectoryRequest { AfterSequence = -1 });

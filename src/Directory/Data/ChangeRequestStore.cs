@@ -71,11 +71,15 @@ public sealed partial class ChangeRequestStore(
     public async Task<ChangeRequest> OpenAsync(ChangeRequestDraft draft, string requestId, Caller caller, FieldViolations violations, CancellationToken ct)
     {
         caller.EnsureAuthenticated("open a change request");
-        var state = StateCodes.Normalize(draft.StateCode, "change_request.state_code");
-        caller.EnsureMayWriteFor(state, "open a change request");
-        state = await contacts.CheckMemberAsync(state, "change_request.state_code", violations, ct);
+        var state = violations.Try(() => StateCodes.Normalize(draft.StateCode, "change_request.state_code"));
+        if (state is not null)
+        {
+            caller.EnsureMayWriteFor(state, "open a change request");
+            state = await contacts.CheckMemberAsync(state, "change_request.state_code", violations, ct);
+        }
+
         requestId = ContactStore.CheckRequestId(requestId, violations);
-        var request = Validate(draft with { StateCode = state }, violations);
+        var request = Validate(draft with { StateCode = state ?? "" }, violations);
         violations.ThrowIfAny();
 
         request.RequestId = requestId.Length > 0 ? requestId : null;

@@ -113,9 +113,13 @@ public sealed partial class ContactStore(
     public async Task<Contact> CreateAsync(ContactDetails details, string requestId, string reason, Caller caller, FieldViolations violations, CancellationToken ct)
     {
         caller.EnsureAuthenticated("record a contact");
-        var state = StateCodes.Normalize(details.StateCode, "contact.state_code");
-        caller.EnsureMayWriteFor(state, "record a contact");
-        details.StateCode = await CheckMemberAsync(state, "contact.state_code", violations, ct);
+        var state = violations.Try(() => StateCodes.Normalize(details.StateCode, "contact.state_code"));
+        if (state is not null)
+        {
+            caller.EnsureMayWriteFor(state, "record a contact");
+            details.StateCode = await CheckMemberAsync(state, "contact.state_code", violations, ct);
+        }
+
         ContactRules.Check(details, "contact.", Today, violations);
         requestId = CheckRequestId(requestId, violations);
         reason = CheckReason(reason, violations);
@@ -123,7 +127,7 @@ public sealed partial class ContactStore(
 
         if (requestId.Length > 0 && await FindByRequestIdAsync(requestId, ct) is { } earlier)
         {
-            return SameStateOrConflict(earlier, state, requestId);
+            return SameStateOrConflict(earlier, details.StateCode, requestId);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -153,7 +157,7 @@ public sealed partial class ContactStore(
                 throw;
             }
 
-            return SameStateOrConflict(winner, state, requestId);
+            return SameStateOrConflict(winner, details.StateCode, requestId);
         }
 
         await AfterWriteAsync(contact, RevisionKind.Created, resolved, ct);

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
 using TocMesh.Directory.Data;
 using TocMesh.Directory.Domain;
@@ -183,6 +184,8 @@ public sealed class DirectoryGrpcService(
         return new OpenChangeRequestResponse { ChangeRequest = ToMessage(opened) };
     }
 
+    // Bounded by the reader's deadline or cancellation, not by the server's default call timeout.
+    [DisableRequestTimeout]
     public override async Task ExportDirectory(ExportDirectoryRequest request, IServerStreamWriter<ExportDirectoryResponse> responseStream, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -206,6 +209,8 @@ public sealed class DirectoryGrpcService(
         }
     }
 
+    // A watch lasts as long as the watcher wants it: it ends when the call is cancelled.
+    [DisableRequestTimeout]
     public override async Task WatchDirectory(WatchDirectoryRequest request, IServerStreamWriter<WatchDirectoryResponse> responseStream, ServerCallContext context)
     {
         var violations = new FieldViolations();
