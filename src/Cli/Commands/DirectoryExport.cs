@@ -66,7 +66,7 @@ public static class DirectoryExport
             var summary = new ExportSummary(Path.GetFullPath(path), session.Parse.GetValue(format)!, file.RowsKept, file.RowsWritten, file.RowsKept + file.RowsWritten, file.Resumed);
             if (session.Json)
             {
-                JsonOutput.Write(session.Terminal.Output, summary);
+                JsonOutput.WriteObject(session.Terminal.Output, summary);
             }
             else
             {

@@ -19,7 +19,7 @@ public static class HealthCommand
             var checks = await Task.WhenAll(TocMeshService.All.Select(service => CheckAsync(session, service, ct)));
             if (session.Json)
             {
-                JsonOutput.Write(session.Terminal.Output, checks);
+                JsonOutput.WriteObject(session.Terminal.Output, checks);
             }
             else
             {

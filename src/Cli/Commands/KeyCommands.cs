@@ -77,7 +77,7 @@ public static partial class KeyCommands
 
             if (session.Json)
             {
-                JsonOutput.Write(session.Terminal.Output, new { key, issued.Agency, issued.Roles, HashPrefix = issued.Sha256[..PrefixLength], File = keysFile.Path });
+                JsonOutput.WriteObject(session.Terminal.Output, new { key, issued.Agency, issued.Roles, HashPrefix = issued.Sha256[..PrefixLength], File = keysFile.Path });
             }
             else
             {
@@ -106,7 +106,7 @@ public static partial class KeyCommands
             var keys = keysFile.List();
             if (session.Json)
             {
-                JsonOutput.Write(session.Terminal.Output, keys.Select(k => new { k.Agency, k.Roles, HashPrefix = Prefix(k) }));
+                JsonOutput.WriteObject(session.Terminal.Output, keys.Select(k => new { k.Agency, k.Roles, HashPrefix = Prefix(k) }));
                 return Task.FromResult(ExitCodes.Ok);
             }
 
@@ -178,7 +178,7 @@ public static partial class KeyCommands
 
             if (session.Json)
             {
-                JsonOutput.Write(session.Terminal.Output, revoked.Select(k => new { k.Agency, k.Roles, HashPrefix = Prefix(k) }));
+                JsonOutput.WriteObject(session.Terminal.Output, revoked.Select(k => new { k.Agency, k.Roles, HashPrefix = Prefix(k) }));
             }
             else
             {

@@ -46,7 +46,7 @@ public static class MeetingCommands
                 }
                 else
                 {
-                    JsonOutput.Write(session.Terminal.Output, new ReportWritten(
+                    JsonOutput.WriteObject(session.Terminal.Output, new ReportWritten(
                         Path.GetFullPath(path), response.ContentType, response.Content.Length,
                         [.. response.Sections.Select(s => new Section(s.Id, s.Title, s.Available, s.UnavailableReason))], [.. response.PartialSections]));
                 }
