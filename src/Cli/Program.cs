@@ -1,0 +1,3 @@
+using TocMesh.Cli;
+
+return await TocMeshCli.RunAsync(args, CliContext.System());
