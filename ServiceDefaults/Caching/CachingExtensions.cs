@@ -30,7 +30,7 @@ public static class CachingExtensions
                 LocalCacheExpiration = TimeSpan.FromMinutes(2),
             };
             options.MaximumPayloadBytes = 8 * 1024 * 1024;
-        });
+        }).AddSerializerFactory<ProtobufCacheSerializerFactory>();
 
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RedisConnectionName)))
         {

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using TocMesh.ServiceDefaults.Contracts;
@@ -42,6 +44,19 @@ public sealed record MemberStateInfo(string Code, string Iso2, string NameEn, st
     public bool CountsOn(DateOnly date) => ParticipationOn(date) is Participation.Participating or Participation.Suspended;
 }
 
+/// <summary>
+/// The register as cached: immutable, so the in-process cache level hands out this one instance
+/// instead of deserializing a copy for every call.
+/// </summary>
+[ImmutableObject(true)]
+public sealed class MemberStateSnapshot(IReadOnlyList<MemberStateInfo> states)
+{
+    public IReadOnlyList<MemberStateInfo> States { get; } = states;
+
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, MemberStateInfo> ByCode { get; } = states.ToDictionary(s => s.Code, StringComparer.Ordinal);
+}
+
 /// <summary>Where the register comes from: the Directory service (its own database there, its contract elsewhere).</summary>
 public interface IMemberStateSource
 {
@@ -55,7 +70,7 @@ public interface IMemberStateSource
 public sealed partial class MemberStateRegister(IMemberStateSource source, HybridCache cache, ILogger<MemberStateRegister> logger)
 {
     public const string CacheTag = "member-states";
-    private const string CacheKey = "member-states:v1";
+    private const string CacheKey = "member-states:v2";
     private static readonly HybridCacheEntryOptions Entry = new() { Expiration = TimeSpan.FromMinutes(10), LocalCacheExpiration = TimeSpan.FromMinutes(5) };
     private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(15);
     private volatile IReadOnlyDictionary<string, MemberStateInfo>? _lastKnown;
@@ -72,21 +87,20 @@ public sealed partial class MemberStateRegister(IMemberStateSource source, Hybri
 
         try
         {
-            var states = await cache.GetOrCreateAsync(
+            var snapshot = await cache.GetOrCreateAsync(
                 CacheKey,
                 source,
-                static async (s, ct) => (await s.LoadAsync(ct)).ToList(),
+                static async (s, ct) => new MemberStateSnapshot(await s.LoadAsync(ct)),
                 Entry,
                 [CacheTag],
                 cancellationToken);
-            if (states.Count == 0)
+            if (snapshot.States.Count == 0)
             {
                 return _lastKnown;
             }
 
-            var register = states.ToDictionary(s => s.Code, StringComparer.Ordinal);
-            _lastKnown = register;
-            return register;
+            _lastKnown = snapshot.ByCode;
+            return snapshot.ByCode;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -1,10 +1,12 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using TocMesh.Directory.Data;
 using TocMesh.Directory.Domain;
 using TocMesh.Directory.V1;
 using TocMesh.ServiceDefaults.Auth;
+using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
 using TocMesh.ServiceDefaults.MemberStates;
@@ -34,16 +36,27 @@ public sealed class DirectoryGrpcService(
     DirectoryChangeSignal changeSignal,
     WatchSlots watchSlots,
     IOptions<DirectoryOptions> options,
+    HybridCache cache,
     TimeProvider clock) : DirectoryService.DirectoryServiceBase
 {
     public override async Task<ListMemberStatesResponse> ListMemberStates(ListMemberStatesRequest request, ServerCallContext context)
     {
         var asOf = request.AsOf.ToAsOf("as_of");
         var page = PageRequest.From(request.PageSize, request.PageToken);
-        var (items, next, total) = await memberStates.ListAsync(page, context.CancellationToken);
-        var response = new ListMemberStatesResponse { NextPageToken = next, TotalSize = total };
-        response.MemberStates.AddRange(items.Select(s => ToMessage(s, asOf)));
-        return response;
+
+        // The hottest read of the mesh: the finished response is cached per day and page.
+        return await cache.GetOrCreateResponseAsync(
+            $"directory:member-states:v1:{asOf:yyyy-MM-dd}:{page.Size}:{page.After}",
+            (MemberStates: memberStates, Page: page, AsOf: asOf),
+            static async (s, ct) =>
+            {
+                var (items, next, total) = await s.MemberStates.ListAsync(s.Page, ct);
+                var response = new ListMemberStatesResponse { NextPageToken = next, TotalSize = total };
+                response.MemberStates.AddRange(items.Select(state => ToMessage(state, s.AsOf)));
+                return response;
+            },
+            [MemberStateRegister.CacheTag],
+            context.CancellationToken);
     }
 
     public override async Task<GetMemberStateResponse> GetMemberState(GetMemberStateRequest request, ServerCallContext context)

@@ -34,6 +34,8 @@ public sealed record Standing(
 
 public sealed record Tally(string InstrumentId, string[] Consented, string[] NotConsented, string[] SignedOnly, string Sentence, string[] Caveats);
 
+/// <summary>Immutable once computed, so the in-process cache shares one instance.</summary>
+[ImmutableObject(true)]
 public sealed record RatificationReport(DateOnly AsOf, ReportScopeKind Scope, int StatesInScope, string[] Excluded, Tally[] Tallies, string Paragraph);
 
 public sealed record InstrumentStatus(string InstrumentId, DateOnly AsOf, ReportScopeKind Scope, Standing[] Participants, int Signatories, int Consented, int Parties);

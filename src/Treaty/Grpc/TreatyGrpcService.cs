@@ -1,5 +1,7 @@
 using Grpc.Core;
+using Microsoft.Extensions.Caching.Hybrid;
 using TocMesh.ServiceDefaults.Auth;
+using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
 using TocMesh.Treaty.Data;
@@ -15,7 +17,8 @@ public sealed class TreatyGrpcService(
     TreatyActionLedger ledger,
     LegislationRegister legislation,
     DataQualityFindings findings,
-    ReferenceDataImporter importer) : TreatyService.TreatyServiceBase
+    ReferenceDataImporter importer,
+    HybridCache cache) : TreatyService.TreatyServiceBase
 {
     public override async Task<ListInstrumentsResponse> ListInstruments(ListInstrumentsRequest request, ServerCallContext context)
     {
@@ -51,32 +54,46 @@ public sealed class TreatyGrpcService(
         var asOf = violations.Try(() => request.AsOf.ToAsOf("as_of"));
         var scope = violations.Try(() => request.Scope.ToDomain("scope"));
         violations.ThrowIfAny();
-        var report = await status.ReportAsync(asOf, scope, request.InstrumentIds, context.CancellationToken);
         var snapshot = await status.SnapshotAsync(context.CancellationToken);
-        var response = new GetRatificationReportResponse
-        {
-            AsOf = report.AsOf.ToProto(),
-            Scope = report.Scope.ToMessage(),
-            StatesInScope = report.StatesInScope,
-            Paragraph = report.Paragraph,
-        };
-        response.Excluded.AddRange(report.Excluded);
-        foreach (var t in report.Tallies)
-        {
-            var tally = new InstrumentTally
-            {
-                Instrument = snapshot.InstrumentsById[t.InstrumentId].ToMessage(),
-                ConsentedCount = t.Consented.Length,
-                Sentence = t.Sentence,
-            };
-            tally.ConsentedStateCodes.AddRange(t.Consented);
-            tally.NotConsentedStateCodes.AddRange(t.NotConsented);
-            tally.SignedOnlyStateCodes.AddRange(t.SignedOnly);
-            tally.DataCaveats.AddRange(t.Caveats);
-            response.Tallies.Add(tally);
-        }
+        var instrumentIds = request.InstrumentIds.Count > 0 ? request.InstrumentIds.ToArray() : snapshot.ReportOrder.Select(i => i.Id).ToArray();
 
-        return response;
+        // The finished response is cached too (reports are read far more often than written);
+        // it carries the same tags as the report it is built from.
+        return await cache.GetOrCreateResponseAsync(
+            $"treaty:report-response:v1:{asOf:yyyy-MM-dd}:{scope}:{string.Join(',', request.InstrumentIds)}",
+            (Status: status, AsOf: asOf, Scope: scope, Ids: request.InstrumentIds.ToArray()),
+            static async (s, ct) =>
+            {
+                var (status, asOf, scope) = (s.Status, s.AsOf, s.Scope);
+                var report = await status.ReportAsync(asOf, scope, s.Ids, ct);
+                var snapshot = await status.SnapshotAsync(ct);
+                var response = new GetRatificationReportResponse
+                {
+                    AsOf = report.AsOf.ToProto(),
+                    Scope = report.Scope.ToMessage(),
+                    StatesInScope = report.StatesInScope,
+                    Paragraph = report.Paragraph,
+                };
+                response.Excluded.AddRange(report.Excluded);
+                foreach (var t in report.Tallies)
+                {
+                    var tally = new InstrumentTally
+                    {
+                        Instrument = snapshot.InstrumentsById[t.InstrumentId].ToMessage(),
+                        ConsentedCount = t.Consented.Length,
+                        Sentence = t.Sentence,
+                    };
+                    tally.ConsentedStateCodes.AddRange(t.Consented);
+                    tally.NotConsentedStateCodes.AddRange(t.NotConsented);
+                    tally.SignedOnlyStateCodes.AddRange(t.SignedOnly);
+                    tally.DataCaveats.AddRange(t.Caveats);
+                    response.Tallies.Add(tally);
+                }
+
+                return response;
+            },
+            [CacheTags.Register, CacheTags.Snapshot, .. instrumentIds.Select(CacheTags.Instrument)],
+            context.CancellationToken);
     }
 
     public override async Task<GetInstrumentStatusResponse> GetInstrumentStatus(GetInstrumentStatusRequest request, ServerCallContext context)
