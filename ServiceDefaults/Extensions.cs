@@ -13,6 +13,7 @@ using OpenTelemetry.Trace;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Telemetry;
 
 namespace TocMesh.ServiceDefaults;
 
@@ -47,6 +48,7 @@ public static class Extensions
 
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         builder.Services.AddSingleton<RateLimitInterceptor>();
+        builder.Services.AddSingleton<CallMetricsInterceptor>();
 
         // A call without a deadline is still bounded; streaming methods opt out with [DisableRequestTimeout].
         builder.Services.AddRequestTimeouts(o => o.DefaultPolicy = new RequestTimeoutPolicy
@@ -56,7 +58,9 @@ public static class Extensions
 
         builder.Services.AddGrpc(options =>
         {
-            // Outermost first: every failure below becomes a status; unknown keys and quotas before any work.
+            // Outermost first: metrics see the final status; every failure below becomes a status;
+            // unknown keys and quotas are refused before any work.
+            options.Interceptors.Add<CallMetricsInterceptor>();
             options.Interceptors.Add<ErrorStatusInterceptor>();
             options.Interceptors.Add<CallerInterceptor>();
             options.Interceptors.Add<RateLimitInterceptor>();
