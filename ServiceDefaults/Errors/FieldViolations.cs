@@ -41,6 +41,20 @@ public sealed class FieldViolations
         }
     }
 
+    /// <summary>The async form of <see cref="Try{T}"/>, e.g. for a state code checked against the register.</summary>
+    public async Task<T?> TryAsync<T>(Func<Task<T>> parse)
+    {
+        try
+        {
+            return await parse();
+        }
+        catch (ValidationException e)
+        {
+            _violations.AddRange(e.Violations);
+            return default;
+        }
+    }
+
     public void ThrowIfAny()
     {
         if (_violations.Count > 0)

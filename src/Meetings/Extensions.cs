@@ -33,7 +33,7 @@ public static class Extensions
 
         // The report's sources; each call also gets the report's own, shorter deadline.
         builder.AddServiceClient<TreatyClient>("treaty");
-        builder.AddServiceClient<DirectoryReportClient>(MemberStateRegisterExtensions.DirectoryResource);
+        builder.AddServiceClient<Directory.V1.DirectoryService.DirectoryServiceClient>(MemberStateRegisterExtensions.DirectoryResource);
         builder.AddServiceClient<TechCoopClient>("techcoop");
         builder.Services.AddScoped<IReportSources, ReportSourceClients>();
         builder.Services.AddOpenTelemetry().WithTracing(t => t.AddSource(MeetingReportBuilder.Activity.Name));

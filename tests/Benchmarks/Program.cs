@@ -35,6 +35,11 @@ await using var services = new ServiceProcesses(root, work, options.SampleRatio,
 var directory = await services.StartAsync("directory", "src/Directory/bin/Release/net10.0/TocMesh.Directory.dll", 15102, []);
 var treaty = await services.StartAsync("treaty", "src/Treaty/bin/Release/net10.0/TocMesh.Treaty.dll", 15101, [("services__directory__http__0", directory.Url)]);
 
+var techcoop = await services.StartAsync("techcoop", "src/TechnicalCooperation/bin/Release/net10.0/TocMesh.TechnicalCooperation.dll", 15103,
+    [("services__directory__http__0", directory.Url), ("services__treaty__http__0", treaty.Url)]);
+var meetings = await services.StartAsync("meetings", "src/Meetings/bin/Release/net10.0/TocMesh.Meetings.dll", 15104,
+    [("services__directory__http__0", directory.Url), ("services__treaty__http__0", treaty.Url), ("services__techcoop__http__0", techcoop.Url)]);
+
 var keyed = new Grpc.Core.Metadata { { "authorization", "Bearer " + key } };
 using var directoryChannel = GrpcChannel.ForAddress(directory.Url);
 using var treatyChannel = GrpcChannel.ForAddress(treaty.Url);
@@ -110,8 +115,36 @@ for (var i = 0; i < 300; i++, day = day.AddDays(7))
 }
 
 uncached.Sort();
+
+// The meeting report, warm: Meetings calls Treaty, Directory and TechnicalCooperation for each render.
+using var meetingsChannel = GrpcChannel.ForAddress(meetings.Url);
+var meetingsClient = new TocMesh.Meetings.V1.MeetingsService.MeetingsServiceClient(meetingsChannel);
+var renderRequest = new TocMesh.Meetings.V1.RenderMeetingReportRequest { MeetingId = "gtdot-ii" };
+for (var i = 0; i < 200; i++)
+{
+    await meetingsClient.RenderMeetingReportAsync(renderRequest, keyed);
+}
+
+var renders = new List<double>();
+for (var i = 0; i < 500; i++)
+{
+    var started = Stopwatch.GetTimestamp();
+    var rendered = await meetingsClient.RenderMeetingReportAsync(renderRequest, keyed);
+    renders.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    if (rendered.PartialSections.Count > 0)
+    {
+        Console.Error.WriteLine($"partial report: {string.Join(", ", rendered.PartialSections)}");
+    }
+}
+
+renders.Sort();
+foreach (var s in services.Running)
+{
+    peakRss[s.Name] = Math.Max(peakRss.GetValueOrDefault(s.Name), s.RssBytes());
+}
 Console.WriteLine();
 Console.WriteLine(FormattableString.Invariant($"GetRatificationReport uncached (round trip, 35 states × all instruments, new date each call): p50 {uncached[uncached.Count / 2]:F2} ms, p99 {uncached[(int)(uncached.Count * 0.99)]:F2} ms"));
+Console.WriteLine(FormattableString.Invariant($"RenderMeetingReport gtdot-ii warm (three downstream calls each): p50 {renders[renders.Count / 2]:F2} ms, p99 {renders[(int)(renders.Count * 0.99)]:F2} ms"));
 foreach (var (name, rss) in peakRss)
 {
     Console.WriteLine(FormattableString.Invariant($"RSS under load, {name}: {rss / 1024.0 / 1024.0:F0} MB"));

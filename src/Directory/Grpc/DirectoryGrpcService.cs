@@ -425,27 +425,8 @@ public sealed class DirectoryGrpcService(
         };
     }
 
-    private async Task<string?> OptionalStateAsync(string code, string field, FieldViolations violations, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(code))
-        {
-            return null;
-        }
-
-        try
-        {
-            return await register.EnsureMemberAsync(code, field, ct);
-        }
-        catch (ValidationException e)
-        {
-            foreach (var v in e.Violations)
-            {
-                violations.Add(v.Field, v.Description);
-            }
-
-            return null;
-        }
-    }
+    private async Task<string?> OptionalStateAsync(string code, string field, FieldViolations violations, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(code) ? null : await violations.TryAsync(() => register.EnsureMemberAsync(code, field, ct));
 
     private static Participation ToMessage(ServiceDefaults.MemberStates.Participation participation) => participation switch
     {

@@ -14,7 +14,7 @@ namespace TocMesh.Meetings.Grpc;
 /// </summary>
 public sealed class ReportSourceClients(
     TreatyV1.TreatyService.TreatyServiceClient treaty,
-    DirectoryReportClient directory,
+    DirectoryV1.DirectoryService.DirectoryServiceClient directory,
     TechCoopV1.TechnicalCooperationService.TechnicalCooperationServiceClient techcoop) : IReportSources
 {
     public async Task<RatificationStatus> GetRatificationStatusAsync(DateOnly asOf, IReadOnlyList<string> instrumentIds, DateTime deadline, CancellationToken cancellationToken)
@@ -93,9 +93,3 @@ public sealed class ReportSourceClients(
     private static string Words(string enumName) =>
         string.Concat(enumName.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }
-
-/// <summary>
-/// This service's own client of the Directory contract. A type of its own, so that its registration
-/// does not collide with the member-state register's internal client of the same contract.
-/// </summary>
-public sealed class DirectoryReportClient(CallInvoker callInvoker) : DirectoryV1.DirectoryService.DirectoryServiceClient(callInvoker);

@@ -151,20 +151,6 @@ public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, M
 
     private static string PageKey(Legislation l) => $"{l.StateCode}:{l.Id.ToString("D12", CultureInfo.InvariantCulture)}";
 
-    private async Task<string?> CheckStateAsync(string? code, string field, FieldViolations violations, CancellationToken ct)
-    {
-        try
-        {
-            return await register.EnsureMemberAsync(code, field, ct);
-        }
-        catch (ValidationException e)
-        {
-            foreach (var v in e.Violations)
-            {
-                violations.Add(v.Field, v.Description);
-            }
-
-            return null;
-        }
-    }
+    private Task<string?> CheckStateAsync(string? code, string field, FieldViolations violations, CancellationToken ct) =>
+        violations.TryAsync(() => register.EnsureMemberAsync(code, field, ct));
 }

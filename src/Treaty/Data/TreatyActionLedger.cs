@@ -191,22 +191,8 @@ public sealed class TreatyActionLedger(TreatyDbContext db, HybridCache cache, Me
         return (items, PageRequest.NextToken(items.Count > 0 ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, hasMore));
     }
 
-    private async Task<string?> CheckStateAsync(string? code, string field, FieldViolations violations, CancellationToken ct)
-    {
-        try
-        {
-            return await register.EnsureMemberAsync(code, field, ct);
-        }
-        catch (ValidationException e)
-        {
-            foreach (var v in e.Violations)
-            {
-                violations.Add(v.Field, v.Description);
-            }
-
-            return null;
-        }
-    }
+    private Task<string?> CheckStateAsync(string? code, string field, FieldViolations violations, CancellationToken ct) =>
+        violations.TryAsync(() => register.EnsureMemberAsync(code, field, ct));
 
     private void CheckValues(ActionKind? kind, DateOnly? act, DateOnly? deposit, List<string> declarations, List<string> reservations, string source, string note, FieldViolations violations, string prefix = "")
     {
