@@ -27,7 +27,8 @@ public static class CacheResources
     public static IResourceBuilder<IResourceWithConnectionString>? AddTocMeshCache(this IDistributedApplicationBuilder builder, string name)
     {
         var mode = (builder.Configuration["Cache:Mode"] ?? "auto").Trim().ToLowerInvariant();
-        if (mode == "auto")
+        var chosen = mode == "auto";
+        if (chosen)
         {
             mode = ContainerRuntimeAnswers() ? "container" : FindOnPath("redis-server") is not null ? "executable" : "none";
         }
@@ -42,7 +43,9 @@ public static class CacheResources
                 Console.Error.WriteLine("TocMesh: Cache:Mode is 'executable' but redis-server is not installed (apt-get install redis-server); running without Redis.");
                 return null;
             case "none":
-                Console.Error.WriteLine("TocMesh: no container runtime and no redis-server found: running WITHOUT Redis. Each service caches in its own process and reads its database; install redis-server (apt-get install redis-server) for the shared cache.");
+                Console.Error.WriteLine(chosen
+                    ? "TocMesh: no container runtime and no redis-server found: running WITHOUT Redis. Each service caches in its own process and reads its database; install redis-server (apt-get install redis-server) for the shared cache."
+                    : "TocMesh: Cache:Mode is 'none': running WITHOUT Redis; each service caches in its own process and reads its database.");
                 return null;
             default:
                 throw new InvalidOperationException($"Cache:Mode '{mode}' is not one of auto, container, executable, none.");
