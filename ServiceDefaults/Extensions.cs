@@ -49,6 +49,9 @@ public static class Extensions
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         builder.Services.AddSingleton<RateLimitInterceptor>();
         builder.Services.AddSingleton<CallMetricsInterceptor>();
+        // Stateless: one instance each instead of one per call.
+        builder.Services.AddSingleton<ErrorStatusInterceptor>();
+        builder.Services.AddSingleton<CallerInterceptor>();
 
         // A call without a deadline is still bounded; streaming methods opt out with [DisableRequestTimeout].
         builder.Services.AddRequestTimeouts(o => o.DefaultPolicy = new RequestTimeoutPolicy

@@ -44,15 +44,21 @@ public static class CallerExtensions
     /// <summary>The caller of this gRPC call, from its API key (anonymous when it sent none).</summary>
     public static Caller GetCaller(this ServerCallContext context) => context.GetHttpContext().GetCaller();
 
+    /// <summary>Read from the claims once per call: quotas, metrics and endpoints all ask.</summary>
     public static Caller GetCaller(this HttpContext http)
     {
-        var user = http.User;
-        if (user.Identity?.IsAuthenticated != true)
+        if (http.Items.TryGetValue(typeof(Caller), out var known) && known is Caller caller)
         {
-            return Caller.Anonymous;
+            return caller;
         }
 
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        return new Caller(user.FindFirstValue(ApiKeyAuthenticationHandler.AgencyClaim), roles);
+        var user = http.User;
+        caller = user.Identity?.IsAuthenticated != true
+            ? Caller.Anonymous
+            : new Caller(
+                user.FindFirstValue(ApiKeyAuthenticationHandler.AgencyClaim),
+                user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+        http.Items[typeof(Caller)] = caller;
+        return caller;
     }
 }

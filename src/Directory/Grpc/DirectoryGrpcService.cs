@@ -233,7 +233,7 @@ public sealed class DirectoryGrpcService(
 
         if (!watchSlots.TryEnter())
         {
-            throw new RpcException(new Status(StatusCode.ResourceExhausted, "This replica serves as many watchers as it can; retry shortly."));
+            throw new QuotaExceededException("the watchers of this replica", TimeSpan.FromSeconds(5));
         }
 
         try
