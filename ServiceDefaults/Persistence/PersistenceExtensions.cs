@@ -1,5 +1,8 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -14,15 +17,30 @@ public interface IDataSeeder
     Task SeedAsync(CancellationToken cancellationToken);
 }
 
+/// <summary>The database engines a service runs on.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
 public static class PersistenceExtensions
 {
+    /// <summary>The command-line argument that migrates and seeds the database, then exits without serving.</summary>
+    public const string MigrateOnlyArgument = "--migrate-only";
+
     /// <summary>
     /// The service's own database: the connection string <c>&lt;service&gt;db</c> when configured,
-    /// otherwise a SQLite file in the service's <c>data/</c> folder that survives restarts. The schema
-    /// is migrated before the service takes calls, then every <see cref="IDataSeeder"/> runs.
+    /// otherwise a SQLite file in the service's <c>data/</c> folder that survives restarts. A
+    /// PostgreSQL connection string (<c>Host=...;Database=...</c>) runs the service on PostgreSQL with
+    /// <typeparamref name="TPostgres"/>; anything else on SQLite with <typeparamref name="TSqlite"/>.
+    /// Each provider has its own migrations (they live with the derived context of that provider).
+    /// The schema is migrated before the service takes calls, then every <see cref="IDataSeeder"/> runs.
     /// </summary>
-    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, ServiceIdentity service)
+    public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqlite, TPostgres>(this IHostApplicationBuilder builder, ServiceIdentity service)
         where TContext : DbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
     {
         var connectionString = builder.Configuration.GetConnectionString(service.DatabaseName);
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -32,6 +50,68 @@ public static class PersistenceExtensions
             connectionString = $"Data Source={Path.Combine(folder, service.Name + ".db")}";
         }
 
+        if (ProviderOf(connectionString) == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddDbContext<TContext, TPostgres>(options => options.UsePostgres(connectionString));
+        }
+        else
+        {
+            var sqlite = SqliteConnectionString(connectionString);
+            builder.Services.AddDbContext<TContext, TSqlite>(options => options.UseSqlite(sqlite));
+        }
+
+        builder.Services.AddSingleton<DatabaseInitializer<TContext>>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer<TContext>>());
+        builder.Services.AddSingleton<IDatabaseMigrator>(sp => sp.GetRequiredService<DatabaseInitializer<TContext>>());
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            "database",
+            sp => new DatabaseHealthCheck<TContext>(sp),
+            HealthStatus.Unhealthy,
+            ["db"],
+            TimeSpan.FromSeconds(5)));
+        return builder;
+    }
+
+    /// <summary>
+    /// PostgreSQL when the connection string names a host (<c>Host=</c> or <c>Server=</c>), or is a
+    /// <c>postgres://</c> URI; SQLite otherwise (<c>Data Source=</c>).
+    /// </summary>
+    public static DatabaseProvider ProviderOf(string connectionString)
+    {
+        if (connectionString.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            || connectionString.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.Postgres;
+        }
+
+        var keys = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return keys.ContainsKey("Host") || keys.ContainsKey("Server") ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+    }
+
+    /// <summary>Npgsql with the options every service uses.</summary>
+    public static DbContextOptionsBuilder UsePostgres(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString);
+
+    /// <summary>
+    /// With <see cref="MigrateOnlyArgument"/> among <paramref name="args"/>: migrates and seeds the
+    /// database, then returns (a deployment step); otherwise runs the service.
+    /// </summary>
+    public static void RunOrMigrate(this WebApplication app, string[] args)
+    {
+        if (!args.Contains(MigrateOnlyArgument, StringComparer.Ordinal))
+        {
+            app.Run();
+            return;
+        }
+
+        foreach (var migrator in app.Services.GetServices<IDatabaseMigrator>())
+        {
+            migrator.MigrateAndSeedAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+    }
+
+    private static string SqliteConnectionString(string connectionString)
+    {
         var sqlite = new SqliteConnectionStringBuilder(connectionString)
         {
             // Readers and one writer at a time; a busy database waits rather than fails.
@@ -44,23 +124,47 @@ public static class PersistenceExtensions
             System.IO.Directory.CreateDirectory(folderOfFile);
         }
 
-        builder.Services.AddDbContext<TContext>(options => options.UseSqlite(sqlite.ToString()));
-        builder.Services.AddHostedService<DatabaseInitializer<TContext>>();
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            "database",
-            sp => new DatabaseHealthCheck<TContext>(sp),
-            HealthStatus.Unhealthy,
-            ["db"],
-            TimeSpan.FromSeconds(5)));
-        return builder;
+        return sqlite.ToString();
+    }
+}
+
+/// <summary>Brings a service's database to the current schema and loads its initial data.</summary>
+public interface IDatabaseMigrator
+{
+    Task MigrateAndSeedAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Creates a provider's context for <c>dotnet ef</c> (migrations are made per provider, without
+/// starting the service). Derive one per provider-specific context.
+/// </summary>
+public abstract class DesignTimeContextFactory<TContext>(DatabaseProvider provider) : IDesignTimeDbContextFactory<TContext>
+    where TContext : DbContext
+{
+    public TContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<TContext>();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // Making a migration does not connect; `database update` uses the connection string given with --connection.
+            options.UsePostgres("Host=localhost;Database=design");
+        }
+        else
+        {
+            options.UseSqlite("Data Source=design.db");
+        }
+
+        return (TContext)Activator.CreateInstance(typeof(TContext), options.Options)!;
     }
 }
 
 /// <summary>Migrates the schema and seeds the initial data before the host starts taking calls.</summary>
 internal sealed partial class DatabaseInitializer<TContext>(IServiceProvider services, ILogger<DatabaseInitializer<TContext>> logger)
-    : IHostedService where TContext : DbContext
+    : IHostedService, IDatabaseMigrator where TContext : DbContext
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => MigrateAndSeedAsync(cancellationToken);
+
+    public async Task MigrateAndSeedAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
@@ -78,7 +182,7 @@ internal sealed partial class DatabaseInitializer<TContext>(IServiceProvider ser
             await seeder.SeedAsync(cancellationToken);
         }
 
-        LogReady(logger, typeof(TContext).Name);
+        LogReady(logger, db.GetType().Name);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -18,7 +18,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var service = new ServiceIdentity(DirectoryServiceInfo.Name);
-        builder.AddServiceDatabase<DirectoryDbContext>(service);
+        builder.AddServiceDatabase<DirectoryDbContext, SqliteDirectoryDbContext, PostgresDirectoryDbContext>(service);
 
         // Seeders run in this order: the register first, then what refers to member states.
         builder.Services.AddScoped<IDataSeeder, ReferenceDataImporter>();

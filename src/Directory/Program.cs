@@ -1,6 +1,7 @@
 using TocMesh.Directory;
 using TocMesh.Directory.Grpc;
 using TocMesh.ServiceDefaults;
+using TocMesh.ServiceDefaults.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(DirectoryServiceInfo.Name);
@@ -10,5 +11,5 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapGrpcService<DirectoryGrpcService>();
 app.MapDefaultEndpoints();
-app.Run();
+app.RunOrMigrate(args);
 

@@ -21,7 +21,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var service = new ServiceIdentity(MeetingsServiceInfo.Name);
-        builder.AddServiceDatabase<MeetingsDbContext>(service);
+        builder.AddServiceDatabase<MeetingsDbContext, SqliteMeetingsDbContext, PostgresMeetingsDbContext>(service);
         builder.Services.AddScoped<IDataSeeder, SeedImporter>();
         builder.Services.AddScoped<IMeetingStore, MeetingStore>();
         builder.Services.AddSingleton(TimeProvider.System);

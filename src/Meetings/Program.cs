@@ -1,6 +1,7 @@
 using TocMesh.Meetings;
 using TocMesh.Meetings.Grpc;
 using TocMesh.ServiceDefaults;
+using TocMesh.ServiceDefaults.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(MeetingsServiceInfo.Name);
@@ -10,4 +11,4 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapGrpcService<MeetingsGrpcService>();
 app.MapDefaultEndpoints();
-app.Run();
+app.RunOrMigrate(args);

@@ -17,7 +17,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddMemberStateRegister();
-        builder.AddServiceDatabase<TechCoopDbContext>(new ServiceIdentity(TechCoopServiceInfo.Name));
+        builder.AddServiceDatabase<TechCoopDbContext, SqliteTechCoopDbContext, PostgresTechCoopDbContext>(new ServiceIdentity(TechCoopServiceInfo.Name));
         builder.Services.AddScoped<IDataSeeder, SeedReportImporter>();
 
         builder.Services.AddSingleton(CurrencyReference.Load());

@@ -1,6 +1,7 @@
+using TocMesh.ServiceDefaults;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation;
 using TocMesh.TechnicalCooperation.Grpc;
-using TocMesh.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(TechCoopServiceInfo.Name);
@@ -10,4 +11,4 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapGrpcService<TechnicalCooperationGrpcService>();
 app.MapDefaultEndpoints();
-app.Run();
+app.RunOrMigrate(args);

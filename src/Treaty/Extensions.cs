@@ -16,7 +16,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddMemberStateRegister();
-        builder.AddServiceDatabase<TreatyDbContext>(new ServiceIdentity(TreatyServiceInfo.Name));
+        builder.AddServiceDatabase<TreatyDbContext, SqliteTreatyDbContext, PostgresTreatyDbContext>(new ServiceIdentity(TreatyServiceInfo.Name));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ReferenceDataImporter>();
         builder.Services.AddScoped<IDataSeeder>(sp => sp.GetRequiredService<ReferenceDataImporter>());

@@ -1,6 +1,7 @@
+using TocMesh.ServiceDefaults;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.Treaty;
 using TocMesh.Treaty.Grpc;
-using TocMesh.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(TreatyServiceInfo.Name);
@@ -10,4 +11,4 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapGrpcService<TreatyGrpcService>();
 app.MapDefaultEndpoints();
-app.Run();
+app.RunOrMigrate(args);

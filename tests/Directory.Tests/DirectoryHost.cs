@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using TocMesh.Directory.Grpc;
 using TocMesh.Directory.V1;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 
 namespace TocMesh.Directory.Tests;
 
 /// <summary>The Directory service on a test server with a fresh database.</summary>
-public sealed class DirectoryHost(string? dataFolder = null) : ServiceHost<DirectoryGrpcService>(DirectoryServiceInfo.Name, dataFolder)
+public sealed class DirectoryHost(string? dataFolder = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    : ServiceHost<DirectoryGrpcService>(DirectoryServiceInfo.Name, dataFolder, provider)
 {
     public DirectoryService.DirectoryServiceClient Directory(string? apiKey = null) => Client<DirectoryService.DirectoryServiceClient>(apiKey);
 
@@ -26,9 +28,21 @@ public sealed class DirectoryHost(string? dataFolder = null) : ServiceHost<Direc
 }
 
 /// <summary>One Directory shared by the read-only tests of a class.</summary>
-public sealed class DirectoryFixture : IDisposable
+public class DirectoryFixture(DatabaseProvider provider) : IDisposable
 {
-    public DirectoryHost Host { get; } = new();
+    public DirectoryFixture()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
 
-    public void Dispose() => Host.Dispose();
+    public DirectoryHost Host { get; } = new(provider: provider);
+
+    public void Dispose()
+    {
+        Host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+/// <summary>The same, on PostgreSQL.</summary>
+public sealed class PostgresDirectoryFixture() : DirectoryFixture(DatabaseProvider.Postgres);

@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
+using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.TestSupport;
 
 /// <summary>
-/// One TocMesh service on an in-process test server with its own throwaway SQLite database, the
+/// One TocMesh service on an in-process test server with its own throwaway database (SQLite, or
+/// PostgreSQL on <see cref="PostgresServer.Shared"/> when asked), the
 /// test API keys, and (optionally) Redis or other services it calls. Call it through real generated
 /// clients from <see cref="Client{TClient}"/>.
 /// </summary>
@@ -21,17 +23,24 @@ public class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint> where
     private readonly List<Action<IServiceCollection>> _services = [];
     private readonly List<GrpcChannel> _channels = [];
 
-    public ServiceHost(string serviceName, string? dataFolder = null)
+    public ServiceHost(string serviceName, string? dataFolder = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         _serviceName = serviceName;
+        Provider = provider;
         DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "tocmesh-tests", $"{serviceName}-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(DataFolder);
-        _settings[$"ConnectionStrings:{serviceName}db"] = $"Data Source={DatabasePath}";
+        // On PostgreSQL the data folder names the database: a new host given the same folder is a restart.
+        _settings[$"ConnectionStrings:{serviceName}db"] = provider == DatabaseProvider.Postgres
+            ? PostgresServer.Shared.DatabaseFor(serviceName, DataFolder)
+            : $"Data Source={DatabasePath}";
         foreach (var (key, value) in TestKeys.Configuration())
         {
             _settings[key] = value;
         }
     }
+
+    /// <summary>The database engine this host's service runs on.</summary>
+    public DatabaseProvider Provider { get; }
 
     /// <summary>Where this host keeps its database; give it to a new host to see a restart.</summary>
     public string DataFolder { get; }

@@ -1,12 +1,18 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TocMesh.Directory.Domain;
+using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Directory.Data;
 
-public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options) : DbContext(options)
+/// <summary>
+/// The service's model, the same on every provider. Each provider has a derived context that owns
+/// that provider's migrations (<see cref="SqliteDirectoryDbContext"/>, <see cref="PostgresDirectoryDbContext"/>).
+/// </summary>
+public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(options)
 {
     private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web);
 
@@ -20,6 +26,66 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     public DbSet<ContactRevision> ContactRevisions => Set<ContactRevision>();
 
     public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
+
+    /// <summary>One row: the last <see cref="ContactRevision.Sequence"/> handed out.</summary>
+    public DbSet<ChangeLogHead> ChangeLogHead => Set<ChangeLogHead>();
+
+    /// <summary>
+    /// Saves, numbering new revisions from the log head in the same transaction. Updating the head
+    /// row locks it until commit, so writers take numbers one after the other and commit in that
+    /// order: a watcher that has read sequence N has seen every change numbered below N, on
+    /// PostgreSQL as on SQLite. (An identity column would not do: a transaction holding a lower
+    /// number could commit after a higher one had been read.)
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var added = ChangeTracker.Entries<ContactRevision>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (added.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var last = await AdvanceLogHeadAsync(added.Count, cancellationToken);
+            var next = last - added.Count + 1;
+            foreach (var revision in added)
+            {
+                revision.Sequence = next++;
+            }
+
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        ChangeTracker.Entries<ContactRevision>().Any(e => e.State == EntityState.Added)
+            ? throw new InvalidOperationException("Revisions are numbered by SaveChangesAsync only.")
+            : base.SaveChanges(acceptAllChangesOnSuccess);
+
+    private async Task<long> AdvanceLogHeadAsync(int count, CancellationToken cancellationToken)
+    {
+        // Plain SQL both engines speak: the row lock is held until the surrounding transaction ends.
+        var connection = Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = $"UPDATE \"ChangeLogHead\" SET \"LastSequence\" = \"LastSequence\" + {count} WHERE \"Id\" = 1 RETURNING \"LastSequence\"";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -74,7 +140,8 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
         modelBuilder.Entity<ContactRevision>(e =>
         {
             e.HasKey(r => r.Sequence);
-            e.Property(r => r.Sequence).ValueGeneratedOnAdd();
+            // Numbered from the log head when saved (see SaveChangesAsync), never by the database.
+            e.Property(r => r.Sequence).ValueGeneratedNever();
             e.Property(r => r.ContactId).HasMaxLength(32);
             e.Property(r => r.StateCode).HasMaxLength(3);
             e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
@@ -90,6 +157,14 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
             e.HasIndex(r => new { r.ContactId, r.Revision }).IsUnique();
             e.HasIndex(r => r.RecordedAt);
             e.HasIndex(r => new { r.StateCode, r.Sequence });
+        });
+
+        modelBuilder.Entity<ChangeLogHead>(e =>
+        {
+            e.ToTable("ChangeLogHead");
+            e.HasKey(h => h.Id);
+            e.Property(h => h.Id).ValueGeneratedNever();
+            e.HasData(new ChangeLogHead { Id = 1, LastSequence = 0 });
         });
 
         modelBuilder.Entity<ChangeRequest>(e =>
@@ -113,4 +188,22 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+/// <summary>The model on SQLite; its migrations are in Data/Migrations/Sqlite.</summary>
+public sealed class SqliteDirectoryDbContext(DbContextOptions<SqliteDirectoryDbContext> options) : DirectoryDbContext(options);
+
+/// <summary>The model on PostgreSQL; its migrations are in Data/Migrations/Postgres.</summary>
+public sealed class PostgresDirectoryDbContext(DbContextOptions<PostgresDirectoryDbContext> options) : DirectoryDbContext(options);
+
+internal sealed class SqliteDirectoryDbContextFactory() : DesignTimeContextFactory<SqliteDirectoryDbContext>(DatabaseProvider.Sqlite);
+
+internal sealed class PostgresDirectoryDbContextFactory() : DesignTimeContextFactory<PostgresDirectoryDbContext>(DatabaseProvider.Postgres);
+
+/// <summary>The head of the directory's change log: one row, the last sequence number handed out.</summary>
+public sealed class ChangeLogHead
+{
+    public int Id { get; set; }
+
+    public long LastSequence { get; set; }
 }

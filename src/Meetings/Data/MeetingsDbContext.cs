@@ -1,9 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using TocMesh.Meetings.Domain;
+using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Meetings.Data;
 
-public sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> options) : DbContext(options)
+/// <summary>
+/// The service's model, the same on every provider. Each provider has a derived context that owns
+/// that provider's migrations (<see cref="SqliteMeetingsDbContext"/>, <see cref="PostgresMeetingsDbContext"/>).
+/// </summary>
+public abstract class MeetingsDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
@@ -79,3 +84,13 @@ public sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> option
         });
     }
 }
+
+/// <summary>The model on SQLite; its migrations are in Data/Migrations/Sqlite.</summary>
+public sealed class SqliteMeetingsDbContext(DbContextOptions<SqliteMeetingsDbContext> options) : MeetingsDbContext(options);
+
+/// <summary>The model on PostgreSQL; its migrations are in Data/Migrations/Postgres.</summary>
+public sealed class PostgresMeetingsDbContext(DbContextOptions<PostgresMeetingsDbContext> options) : MeetingsDbContext(options);
+
+internal sealed class SqliteMeetingsDbContextFactory() : DesignTimeContextFactory<SqliteMeetingsDbContext>(DatabaseProvider.Sqlite);
+
+internal sealed class PostgresMeetingsDbContextFactory() : DesignTimeContextFactory<PostgresMeetingsDbContext>(DatabaseProvider.Postgres);

@@ -1,9 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.Domain;
 
 namespace TocMesh.TechnicalCooperation.Data;
 
-public sealed class TechCoopDbContext(DbContextOptions<TechCoopDbContext> options) : DbContext(options)
+/// <summary>
+/// The service's model, the same on every provider. Each provider has a derived context that owns
+/// that provider's migrations (<see cref="SqliteTechCoopDbContext"/>, <see cref="PostgresTechCoopDbContext"/>).
+/// </summary>
+public abstract class TechCoopDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Course> Courses => Set<Course>();
 
@@ -103,7 +108,7 @@ public sealed class TechCoopDbContext(DbContextOptions<TechCoopDbContext> option
             e.Property(f => f.RequestId).HasMaxLength(100);
             e.HasIndex(f => f.RequestId).IsUnique();
             // An amount is both a currency and a count of its minor units, or neither ("not stated").
-            e.ToTable(t => t.HasCheckConstraint("CK_Funding_Amount", "(CurrencyCode IS NULL) = (MinorUnits IS NULL)"));
+            e.ToTable(t => t.HasCheckConstraint("CK_Funding_Amount", "(\"CurrencyCode\" IS NULL) = (\"MinorUnits\" IS NULL)"));
         });
         modelBuilder.Entity<SourceDocument>(e =>
         {
@@ -115,3 +120,13 @@ public sealed class TechCoopDbContext(DbContextOptions<TechCoopDbContext> option
         });
     }
 }
+
+/// <summary>The model on SQLite; its migrations are in Data/Migrations/Sqlite.</summary>
+public sealed class SqliteTechCoopDbContext(DbContextOptions<SqliteTechCoopDbContext> options) : TechCoopDbContext(options);
+
+/// <summary>The model on PostgreSQL; its migrations are in Data/Migrations/Postgres.</summary>
+public sealed class PostgresTechCoopDbContext(DbContextOptions<PostgresTechCoopDbContext> options) : TechCoopDbContext(options);
+
+internal sealed class SqliteTechCoopDbContextFactory() : DesignTimeContextFactory<SqliteTechCoopDbContext>(DatabaseProvider.Sqlite);
+
+internal sealed class PostgresTechCoopDbContextFactory() : DesignTimeContextFactory<PostgresTechCoopDbContext>(DatabaseProvider.Postgres);

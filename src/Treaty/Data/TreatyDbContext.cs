@@ -1,9 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.Treaty.Domain;
 
 namespace TocMesh.Treaty.Data;
 
-public sealed class TreatyDbContext(DbContextOptions<TreatyDbContext> options) : DbContext(options)
+/// <summary>
+/// The service's model, the same on every provider. Each provider has a derived context that owns
+/// that provider's migrations (<see cref="SqliteTreatyDbContext"/>, <see cref="PostgresTreatyDbContext"/>).
+/// </summary>
+public abstract class TreatyDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Instrument> Instruments => Set<Instrument>();
 
@@ -83,3 +88,13 @@ public sealed class TreatyDbContext(DbContextOptions<TreatyDbContext> options) :
         });
     }
 }
+
+/// <summary>The model on SQLite; its migrations are in Data/Migrations/Sqlite.</summary>
+public sealed class SqliteTreatyDbContext(DbContextOptions<SqliteTreatyDbContext> options) : TreatyDbContext(options);
+
+/// <summary>The model on PostgreSQL; its migrations are in Data/Migrations/Postgres.</summary>
+public sealed class PostgresTreatyDbContext(DbContextOptions<PostgresTreatyDbContext> options) : TreatyDbContext(options);
+
+internal sealed class SqliteTreatyDbContextFactory() : DesignTimeContextFactory<SqliteTreatyDbContext>(DatabaseProvider.Sqlite);
+
+internal sealed class PostgresTreatyDbContextFactory() : DesignTimeContextFactory<PostgresTreatyDbContext>(DatabaseProvider.Postgres);

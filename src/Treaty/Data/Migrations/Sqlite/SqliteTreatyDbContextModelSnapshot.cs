@@ -7,10 +7,10 @@ using TocMesh.Treaty.Data;
 
 #nullable disable
 
-namespace TocMesh.Treaty.Data.Migrations
+namespace TocMesh.Treaty.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(TreatyDbContext))]
-    partial class TreatyDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteTreatyDbContext))]
+    partial class SqliteTreatyDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

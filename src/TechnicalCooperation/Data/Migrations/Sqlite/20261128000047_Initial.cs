@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace TocMesh.TechnicalCooperation.Data.Migrations
+namespace TocMesh.TechnicalCooperation.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -62,7 +62,7 @@ namespace TocMesh.TechnicalCooperation.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Funding", x => x.Id);
-                    table.CheckConstraint("CK_Funding_Amount", "(CurrencyCode IS NULL) = (MinorUnits IS NULL)");
+                    table.CheckConstraint("CK_Funding_Amount", "(\"CurrencyCode\" IS NULL) = (\"MinorUnits\" IS NULL)");
                 });
 
             migrationBuilder.CreateTable(

@@ -7,15 +7,35 @@ using TocMesh.Directory.Data;
 
 #nullable disable
 
-namespace TocMesh.Directory.Data.Migrations
+namespace TocMesh.Directory.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(DirectoryDbContext))]
-    partial class DirectoryDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteDirectoryDbContext))]
+    partial class SqliteDirectoryDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("TocMesh.Directory.Data.ChangeLogHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChangeLogHead", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastSequence = 0L
+                        });
+                });
 
             modelBuilder.Entity("TocMesh.Directory.Domain.ChangeRequest", b =>
                 {
@@ -205,7 +225,6 @@ namespace TocMesh.Directory.Data.Migrations
             modelBuilder.Entity("TocMesh.Directory.Domain.ContactRevision", b =>
                 {
                     b.Property<long>("Sequence")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ChangedBy")

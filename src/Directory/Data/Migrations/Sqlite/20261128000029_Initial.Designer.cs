@@ -8,10 +8,10 @@ using TocMesh.Directory.Data;
 
 #nullable disable
 
-namespace TocMesh.Directory.Data.Migrations
+namespace TocMesh.Directory.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(DirectoryDbContext))]
-    [Migration("20261127212943_Initial")]
+    [DbContext(typeof(SqliteDirectoryDbContext))]
+    [Migration("20261128000029_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,26 @@ namespace TocMesh.Directory.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("TocMesh.Directory.Data.ChangeLogHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChangeLogHead", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastSequence = 0L
+                        });
+                });
 
             modelBuilder.Entity("TocMesh.Directory.Domain.ChangeRequest", b =>
                 {
@@ -208,7 +228,6 @@ namespace TocMesh.Directory.Data.Migrations
             modelBuilder.Entity("TocMesh.Directory.Domain.ContactRevision", b =>
                 {
                     b.Property<long>("Sequence")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ChangedBy")

@@ -2,17 +2,20 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TocMesh.Meetings.Data;
 
 #nullable disable
 
-namespace TocMesh.Meetings.Data.Migrations
+namespace TocMesh.Meetings.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(MeetingsDbContext))]
-    partial class MeetingsDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteMeetingsDbContext))]
+    [Migration("20261128000106_Initial")]
+    partial class Initial
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");

@@ -8,10 +8,10 @@ using TocMesh.Treaty.Data;
 
 #nullable disable
 
-namespace TocMesh.Treaty.Data.Migrations
+namespace TocMesh.Treaty.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(TreatyDbContext))]
-    [Migration("20261127213227_Initial")]
+    [DbContext(typeof(SqliteTreatyDbContext))]
+    [Migration("20261128000014_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -8,10 +8,10 @@ using TocMesh.TechnicalCooperation.Data;
 
 #nullable disable
 
-namespace TocMesh.TechnicalCooperation.Data.Migrations
+namespace TocMesh.TechnicalCooperation.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(TechCoopDbContext))]
-    [Migration("20261127213209_Initial")]
+    [DbContext(typeof(SqliteTechCoopDbContext))]
+    [Migration("20261128000047_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -295,7 +295,7 @@ namespace TocMesh.TechnicalCooperation.Data.Migrations
 
                     b.ToTable("Funding", t =>
                         {
-                            t.HasCheckConstraint("CK_Funding_Amount", "(CurrencyCode IS NULL) = (MinorUnits IS NULL)");
+                            t.HasCheckConstraint("CK_Funding_Amount", "(\"CurrencyCode\" IS NULL) = (\"MinorUnits\" IS NULL)");
                         });
                 });
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace TocMesh.Directory.Data.Migrations
+namespace TocMesh.Directory.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -11,6 +11,18 @@ namespace TocMesh.Directory.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "ChangeLogHead",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeLogHead", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "ChangeRequests",
                 columns: table => new
@@ -40,8 +52,7 @@ namespace TocMesh.Directory.Data.Migrations
                 name: "ContactRevisions",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
                     ContactId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Revision = table.Column<int>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
@@ -129,6 +140,11 @@ namespace TocMesh.Directory.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "ChangeLogHead",
+                columns: new[] { "Id", "LastSequence" },
+                values: new object[] { 1, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ChangeRequests_RequestId",
                 table: "ChangeRequests",
@@ -177,6 +193,9 @@ namespace TocMesh.Directory.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ChangeLogHead");
+
             migrationBuilder.DropTable(
                 name: "ChangeRequests");
 

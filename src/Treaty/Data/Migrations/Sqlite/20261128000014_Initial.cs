@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace TocMesh.Treaty.Data.Migrations
+namespace TocMesh.Treaty.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration

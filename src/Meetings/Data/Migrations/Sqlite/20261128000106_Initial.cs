@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace TocMesh.Meetings.Data.Migrations
+namespace TocMesh.Meetings.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration

@@ -1,0 +1,253 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+
+namespace TocMesh.TestSupport;
+
+/// <summary>
+/// A real PostgreSQL for the tests. With <c>TOCMESH_TEST_POSTGRES</c> (a connection string of a user
+/// who may create databases) that server; otherwise a throwaway cluster made with <c>initdb</c> in a
+/// temporary folder on a free loopback port (Debian package <c>postgresql</c>; the test command
+/// installs it), run as the <c>postgres</c> user when the tests run as root, and killed and deleted
+/// when the test process ends. One per test process; each host gets a database of its own.
+/// </summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    public const string ServerVariable = "TOCMESH_TEST_POSTGRES";
+
+    private static readonly Lazy<PostgresServer> SharedServer = new(() =>
+    {
+        var server = StartAsync().GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return server;
+    });
+
+    private readonly NpgsqlConnectionStringBuilder _admin;
+    private readonly List<string> _created = [];
+    private readonly object _gate = new();
+    private Process? _process;
+    private string? _folder;
+
+    private PostgresServer(string adminConnectionString) =>
+        _admin = new NpgsqlConnectionStringBuilder(adminConnectionString) { Pooling = false };
+
+    /// <summary>The server shared by every test of this process, started on first use.</summary>
+    public static PostgresServer Shared => SharedServer.Value;
+
+    /// <summary>Whether the cluster was made by this process (false with <c>TOCMESH_TEST_POSTGRES</c>).</summary>
+    public bool IsThrowaway => _process is not null;
+
+    public static async Task<PostgresServer> StartAsync()
+    {
+        var configured = Environment.GetEnvironmentVariable(ServerVariable);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return new PostgresServer(configured);
+        }
+
+        var bin = FindBinaries() ?? throw new InvalidOperationException(
+            "PostgreSQL is not installed: the tests run every persistence test on PostgreSQL too. Install it with " +
+            $"'apt-get install postgresql' (./test.sh does this when run as root), or set {ServerVariable} to a connection string.");
+        var port = RedisServer.FreePort();
+        var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=10");
+        await server.StartClusterAsync(bin, port);
+        return server;
+    }
+
+    /// <summary>
+    /// The connection string of a database for one service host, created when missing. The same
+    /// <paramref name="key"/> (e.g. the host's data folder) gives the same database: a restart.
+    /// </summary>
+    public string DatabaseFor(string serviceName, string key)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
+        var name = $"{serviceName}_{hash}".ToLowerInvariant();
+        lock (_gate)
+        {
+            if (!_created.Contains(name))
+            {
+                using var connection = new NpgsqlConnection(_admin.ConnectionString);
+                connection.Open();
+                using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+                exists.Parameters.AddWithValue("name", name);
+                if (exists.ExecuteScalar() is null)
+                {
+                    // C collation: strings order by code point, as on SQLite.
+                    using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'", connection);
+                    create.ExecuteNonQuery();
+                }
+
+                _created.Add(name);
+            }
+        }
+
+        return new NpgsqlConnectionStringBuilder(_admin.ConnectionString)
+        {
+            Database = name,
+            Pooling = true,
+            MaxPoolSize = 20,
+            // Hosts come and go during a run; idle connections of finished ones close soon.
+            ConnectionIdleLifetime = 2,
+            ConnectionPruningInterval = 1,
+        }.ConnectionString;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (_process is null)
+        {
+            // A configured server: drop what the tests made.
+            try
+            {
+                await using var connection = new NpgsqlConnection(_admin.ConnectionString);
+                await connection.OpenAsync();
+                foreach (var name in _created)
+                {
+                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+                    await drop.ExecuteNonQueryAsync();
+                }
+            }
+            catch (NpgsqlException)
+            {
+                // The server is gone already; nothing to clean.
+            }
+
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        _process.Dispose();
+        if (_folder is not null && System.IO.Directory.Exists(_folder))
+        {
+            System.IO.Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    /// <summary>The folder of initdb and postgres: the newest installed major version, or pg_config's.</summary>
+    public static string? FindBinaries()
+    {
+        const string root = "/usr/lib/postgresql";
+        if (System.IO.Directory.Exists(root))
+        {
+            var newest = System.IO.Directory.GetDirectories(root)
+                .Select(d => (Dir: Path.Combine(d, "bin"), Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
+                .Where(d => File.Exists(Path.Combine(d.Dir, "initdb")) && File.Exists(Path.Combine(d.Dir, "postgres")))
+                .OrderByDescending(d => d.Version)
+                .Select(d => d.Dir)
+                .FirstOrDefault();
+            if (newest is not null)
+            {
+                return newest;
+            }
+        }
+
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(folder => File.Exists(Path.Combine(folder, "initdb")) && File.Exists(Path.Combine(folder, "postgres")));
+        return onPath;
+    }
+
+    private async Task StartClusterAsync(string bin, int port)
+    {
+        _folder = Path.Combine(Path.GetTempPath(), $"tocmesh-pg-{Guid.NewGuid():N}");
+        var data = Path.Combine(_folder, "data");
+        System.IO.Directory.CreateDirectory(_folder);
+        var asRoot = Environment.IsPrivilegedProcess;
+        if (asRoot)
+        {
+            // initdb and postgres refuse to run as root: the cluster belongs to the postgres user.
+            await RunAsync("chown", ["postgres:postgres", _folder], TimeSpan.FromSeconds(10));
+        }
+
+        var (initdb, initdbPrefix) = Invocation(asRoot, Path.Combine(bin, "initdb"));
+        var (initdbCode, initdbOutput) = await RunAsync(
+            initdb,
+            [.. initdbPrefix, "-D", data, "-U", "postgres", "--auth=trust", "--no-locale", "--encoding=UTF8", "--no-sync"],
+            TimeSpan.FromSeconds(60));
+        if (initdbCode != 0)
+        {
+            throw new InvalidOperationException($"initdb failed ({initdbCode}): {initdbOutput}");
+        }
+
+        var (postgres, postgresPrefix) = Invocation(asRoot, Path.Combine(bin, "postgres"));
+        var start = new ProcessStartInfo(postgres)
+        {
+            WorkingDirectory = _folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in postgresPrefix.Concat([
+            "-D", data, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-c", "listen_addresses=127.0.0.1", "-c", $"unix_socket_directories={_folder}",
+            // A throwaway cluster: durability buys nothing here.
+            "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+            "-c", "max_connections=400", "-c", "shared_buffers=64MB"]))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var log = new StringBuilder();
+        _process = Process.Start(start) ?? throw new InvalidOperationException("postgres did not start.");
+        _process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        _process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(_admin.ConnectionString);
+                await connection.OpenAsync();
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        string output;
+        lock (log)
+        {
+            output = log.ToString();
+        }
+
+        throw new TimeoutException($"postgres did not accept connections on {port} within 30 s: {output}");
+    }
+
+    /// <summary>As root, the executable runs as the postgres user (setpriv execs it: the pid is postgres's own).</summary>
+    private static (string Command, string[] Prefix) Invocation(bool asRoot, string executable) => asRoot
+        ? ("setpriv", ["--reuid=postgres", "--regid=postgres", "--init-groups", "--", executable])
+        : (executable, []);
+
+    private static async Task<(int Code, string Output)> RunAsync(string command, IEnumerable<string> args, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(command)
+        {
+            WorkingDirectory = Path.GetTempPath(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{command} did not start.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(timeout);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
