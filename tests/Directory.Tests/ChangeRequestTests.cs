@@ -1,18 +1,28 @@
 using TocMesh.Directory.V1;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 using static TocMesh.Directory.Tests.ContactFixtures;
 
 namespace TocMesh.Directory.Tests;
 
-public sealed class ChangeRequestTests : IDisposable
+public class ChangeRequestTests : IDisposable
 {
     private static readonly string[] SecondMeetingStates = ["MEX", "PER", "PRY", "COL", "GTM", "CRI", "KNA", "ECU"];
     private readonly TestClock _clock = new(new DateTimeOffset(2010, 1, 4, 10, 0, 0, TimeSpan.Zero));
     private readonly DirectoryHost _host;
 
-    public ChangeRequestTests() => _host = new DirectoryHost().WithClock(_clock);
+    public ChangeRequestTests()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
 
-    public void Dispose() => _host.Dispose();
+    protected ChangeRequestTests(DatabaseProvider provider) => _host = new DirectoryHost(provider: provider).WithClock(_clock);
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private DirectoryService.DirectoryServiceClient Secretariat => _host.Directory(TestKeys.Secretariat);
 
@@ -119,7 +129,7 @@ public sealed class ChangeRequestTests : IDisposable
         var folder = _host.DataFolder;
         _host.Dispose();
 
-        using var restarted = new DirectoryHost(folder).WithClock(_clock);
+        using var restarted = new DirectoryHost(folder, _host.Provider).WithClock(_clock);
         var requests = (await restarted.Directory().ListChangeRequestsAsync(new ListChangeRequestsRequest { SourceMeetingId = "gtdot-ii" })).ChangeRequests;
         Assert.Equal(SecondMeetingStates, requests.Select(r => r.StateCode));
         Assert.Equal(ChangeRequestStatus.Resolved, requests.Single(r => r.StateCode == "CRI").Status);
@@ -128,3 +138,5 @@ public sealed class ChangeRequestTests : IDisposable
     private async Task<List<ChangeRequest>> ListFor(string state) =>
         [.. (await Secretariat.ListChangeRequestsAsync(new ListChangeRequestsRequest { StateCode = state })).ChangeRequests];
 }
+
+public sealed class ChangeRequestTestsOnPostgres() : ChangeRequestTests(DatabaseProvider.Postgres);

@@ -1,11 +1,12 @@
 using Grpc.Core;
 using TocMesh.Directory.V1;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 using static TocMesh.Directory.Tests.ContactFixtures;
 
 namespace TocMesh.Directory.Tests;
 
-public sealed class ConcurrencyTests(DirectoryFixture fixture) : IClassFixture<DirectoryFixture>
+public class ConcurrencyTests(DirectoryFixture fixture) : IClassFixture<DirectoryFixture>
 {
     private DirectoryService.DirectoryServiceClient Secretariat => fixture.Host.Directory(TestKeys.Secretariat);
 
@@ -105,3 +106,5 @@ public sealed class ConcurrencyTests(DirectoryFixture fixture) : IClassFixture<D
         }
     }
 }
+
+public sealed class ConcurrencyTestsOnPostgres(PostgresDirectoryFixture fixture) : ConcurrencyTests(fixture), IClassFixture<PostgresDirectoryFixture>;

@@ -1,11 +1,12 @@
 using Grpc.Core;
 using TocMesh.Directory.V1;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 using static TocMesh.Directory.Tests.ContactFixtures;
 
 namespace TocMesh.Directory.Tests;
 
-public sealed class ContactTests(DirectoryFixture fixture) : IClassFixture<DirectoryFixture>
+public class ContactTests(DirectoryFixture fixture) : IClassFixture<DirectoryFixture>
 {
     private DirectoryService.DirectoryServiceClient Secretariat => fixture.Host.Directory(TestKeys.Secretariat);
 
@@ -181,3 +182,5 @@ public sealed class ContactTests(DirectoryFixture fixture) : IClassFixture<Direc
             field);
     }
 }
+
+public sealed class ContactTestsOnPostgres(PostgresDirectoryFixture fixture) : ContactTests(fixture), IClassFixture<PostgresDirectoryFixture>;

@@ -28,14 +28,16 @@ public sealed class DirectoryHost(string? dataFolder = null, DatabaseProvider pr
 }
 
 /// <summary>One Directory shared by the read-only tests of a class.</summary>
-public class DirectoryFixture(DatabaseProvider provider) : IDisposable
+public class DirectoryFixture : IDisposable
 {
     public DirectoryFixture()
         : this(DatabaseProvider.Sqlite)
     {
     }
 
-    public DirectoryHost Host { get; } = new(provider: provider);
+    protected DirectoryFixture(DatabaseProvider provider) => Host = new DirectoryHost(provider: provider);
+
+    public DirectoryHost Host { get; }
 
     public void Dispose()
     {

@@ -1,18 +1,28 @@
 using TocMesh.Directory.V1;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 using static TocMesh.Directory.Tests.ContactFixtures;
 
 namespace TocMesh.Directory.Tests;
 
 /// <summary>Every change is kept (who, when, why, what), and the directory can be read as it stood on any day.</summary>
-public sealed class HistoryTests : IDisposable
+public class HistoryTests : IDisposable
 {
     private readonly TestClock _clock = new(new DateTimeOffset(2010, 1, 4, 10, 0, 0, TimeSpan.Zero));
     private readonly DirectoryHost _host;
 
-    public HistoryTests() => _host = new DirectoryHost().WithClock(_clock);
+    public HistoryTests()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
 
-    public void Dispose() => _host.Dispose();
+    protected HistoryTests(DatabaseProvider provider) => _host = new DirectoryHost(provider: provider).WithClock(_clock);
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task The_history_says_who_changed_what_when_and_why_for_every_revision()
@@ -93,3 +103,5 @@ public sealed class HistoryTests : IDisposable
         Assert.Equal("Ministry of Justice (example)", knownNow.Contacts[1].Institution);
     }
 }
+
+public sealed class HistoryTestsOnPostgres() : HistoryTests(DatabaseProvider.Postgres);

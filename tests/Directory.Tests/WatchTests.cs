@@ -1,16 +1,29 @@
 using Grpc.Core;
 using TocMesh.Directory.V1;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 using static TocMesh.Directory.Tests.ContactFixtures;
 
 namespace TocMesh.Directory.Tests;
 
-public sealed class WatchTests : IDisposable
+public class WatchTests : IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
-    private readonly DirectoryHost _host = new DirectoryHost().WithDirectorySetting("WatchPollInterval", "00:00:00.200");
+    private readonly DirectoryHost _host;
 
-    public void Dispose() => _host.Dispose();
+    public WatchTests()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected WatchTests(DatabaseProvider provider) =>
+        _host = new DirectoryHost(provider: provider).WithDirectorySetting("WatchPollInterval", "00:00:00.200");
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private DirectoryService.DirectoryServiceClient Secretariat => _host.Directory(TestKeys.Secretariat);
 
@@ -82,7 +95,7 @@ public sealed class WatchTests : IDisposable
         using var watch = _host.Directory().WatchDirectory(new WatchDirectoryRequest(), cancellationToken: cts.Token);
         await Secretariat.ListMemberStatesAsync(new ListMemberStatesRequest());
 
-        using var otherReplica = new DirectoryHost(_host.DataFolder);
+        using var otherReplica = new DirectoryHost(_host.DataFolder, _host.Provider);
         var written = await otherReplica.Directory(TestKeys.Secretariat).CreateAsync(PointOfContact("USA"));
 
         var change = (await TakeAsync(watch, 1, cts.Token)).Single();
@@ -92,7 +105,7 @@ public sealed class WatchTests : IDisposable
     [Fact]
     public async Task Watchers_are_bounded_and_a_cancelled_watch_frees_its_place()
     {
-        using var host = new DirectoryHost().WithDirectorySetting("MaxWatchers", "1").WithDirectorySetting("WatchPollInterval", "00:00:00.100");
+        using var host = new DirectoryHost(provider: _host.Provider).WithDirectorySetting("MaxWatchers", "1").WithDirectorySetting("WatchPollInterval", "00:00:00.100");
         var client = host.Directory();
         var cts = new CancellationTokenSource(Bound);
         var first = client.WatchDirectory(new WatchDirectoryRequest(), cancellationToken: cts.Token);
@@ -164,3 +177,5 @@ public sealed class WatchTests : IDisposable
         return changes;
     }
 }
+
+public sealed class WatchTestsOnPostgres() : WatchTests(DatabaseProvider.Postgres);

@@ -118,16 +118,49 @@ public sealed class PostgresServer : IAsyncDisposable
             return;
         }
 
+        // Fast shutdown of the postmaster; its watchdog then deletes the folder and exits.
+        if (PostmasterId() is { } postmaster)
+        {
+            try
+            {
+                using var running = Process.GetProcessById(postmaster);
+                running.Kill(entireProcessTree: true);
+            }
+            catch (ArgumentException)
+            {
+                // Already gone.
+            }
+        }
+
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            try
+            {
+                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (TimeoutException)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
         }
 
         _process.Dispose();
         if (_folder is not null && System.IO.Directory.Exists(_folder))
         {
             System.IO.Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private int? PostmasterId()
+    {
+        var pidFile = _folder is null ? null : Path.Combine(_folder, "data", "postmaster.pid");
+        try
+        {
+            return pidFile is not null && File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) ? pid : null;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 
@@ -176,15 +209,29 @@ public sealed class PostgresServer : IAsyncDisposable
             throw new InvalidOperationException($"initdb failed ({initdbCode}): {initdbOutput}");
         }
 
-        var (postgres, postgresPrefix) = Invocation(asRoot, Path.Combine(bin, "postgres"));
-        var start = new ProcessStartInfo(postgres)
+        // postgres runs under a small watchdog in a session of its own (a kill of this process's tree
+        // does not reach it): when this test process is gone, even killed, the watchdog stops the
+        // cluster and deletes its folder, so no run leaves a server behind.
+        const string watchdog = """
+            "$@" &
+            pg=$!
+            while [ -d "/proc/$WATCHED" ] && kill -0 "$pg" 2>/dev/null; do sleep 1; done
+            kill -INT "$pg" 2>/dev/null
+            wait "$pg"
+            rm -rf "$FOLDER"
+            """;
+        var (shell, shellPrefix) = Invocation(asRoot, "/bin/sh");
+        var start = new ProcessStartInfo("setsid")
         {
             WorkingDirectory = _folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in postgresPrefix.Concat([
+        start.Environment["WATCHED"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["FOLDER"] = _folder;
+        foreach (var arg in new[] { "--wait", shell }.Concat(shellPrefix).Concat([
+            "-c", watchdog, "watchdog", "exec", Path.Combine(bin, "postgres"),
             "-D", data, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-c", "listen_addresses=127.0.0.1", "-c", $"unix_socket_directories={_folder}",
             // A throwaway cluster: durability buys nothing here.

@@ -6,6 +6,7 @@ using TocMesh.Directory.Domain;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Directory.Data;
 
@@ -143,7 +144,7 @@ public sealed partial class ChangeRequestStore(
             return SameOrConflict(earlier, request);
         }
 
-        request.RecordedAt = clock.GetUtcNow().UtcDateTime;
+        request.RecordedAt = clock.StoredUtcNow();
         db.ChangeRequests.Add(request);
         try
         {

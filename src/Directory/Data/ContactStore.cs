@@ -6,6 +6,7 @@ using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
 using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Directory.Data;
 
@@ -130,7 +131,7 @@ public sealed partial class ContactStore(
             return SameStateOrConflict(earlier, details.StateCode, requestId);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.StoredUtcNow();
         var contact = details.CopyTo(new Contact
         {
             Id = Contact.NewId(),
@@ -218,7 +219,7 @@ public sealed partial class ContactStore(
             return contact;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.StoredUtcNow();
         after.CopyTo(contact);
         return await SaveRevisionAsync(contact, expected, RevisionKind.Updated, changed, now, caller, reason, resolve: true, ct);
     }
@@ -241,7 +242,7 @@ public sealed partial class ContactStore(
         var before = contact.CopyDetails();
         contact.ValidTo = end;
         contact.Retired = true;
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.StoredUtcNow();
 
         // Retiring alone does not resolve a change request: the state's new contact is still awaited.
         return await SaveRevisionAsync(contact, expected, RevisionKind.Retired, ContactFields.Changed(before, contact), now, caller, reason, resolve: false, ct);

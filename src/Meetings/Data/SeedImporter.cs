@@ -78,7 +78,7 @@ public sealed partial class SeedImporter(MeetingsDbContext db, HybridCache cache
         await using var stream = File.OpenRead(SeedFile);
         var seed = await JsonSerializer.DeserializeAsync<SeedFileContent>(stream, Json, cancellationToken)
             ?? throw new InvalidDataException("meetings.json is empty.");
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.StoredNow();
         foreach (var document in seed.Documents)
         {
             var symbol = Parse(document.Symbol, "documents");

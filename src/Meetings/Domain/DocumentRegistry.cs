@@ -2,6 +2,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Meetings.Domain;
 
@@ -95,7 +96,7 @@ public sealed class DocumentRegistry(IMeetingStore store, HybridCache cache, Tim
             RequestId = requestId,
             Etag = Guid.NewGuid().ToString("N"),
             RegisteredBy = caller.Agency!,
-            RegisteredAt = clock.GetUtcNow(),
+            RegisteredAt = clock.StoredNow(),
         };
 
         if (!await store.TryAddDocumentAsync(document, cancellationToken))

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.Hybrid;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Meetings.Domain;
 
@@ -115,7 +116,7 @@ public sealed class MeetingRecords(IMeetingStore store, HybridCache cache, TimeP
             }
 
             f.UpdatedBy = caller.Agency;
-            f.UpdatedAt = clock.GetUtcNow();
+            f.UpdatedAt = clock.StoredNow();
         }, cancellationToken) ?? throw new NotFoundException("follow-up", $"meetings/{meeting.Id}/follow-ups/{change.FollowUpId}");
 
         await cache.RemoveByTagAsync(MeetingTag(meeting.Id), cancellationToken);

@@ -233,7 +233,7 @@ public sealed partial class ReferenceDataImporter(TreatyDbContext db, HybridCach
     private async Task<(int Created, int Updated, int Unchanged, int Kept)> UpsertActionsAsync(List<ImportedRow> rows, CancellationToken cancellationToken)
     {
         var existing = await db.TreatyActions.Include(a => a.History).Where(a => a.ImportKey != null).ToDictionaryAsync(a => a.ImportKey!, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.StoredUtcNow();
         int created = 0, updated = 0, unchanged = 0, kept = 0;
         foreach (var row in rows)
         {

@@ -4,6 +4,7 @@ using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
 using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.Treaty.Domain;
 
 namespace TocMesh.Treaty.Data;
@@ -289,7 +290,7 @@ public sealed class TreatyActionLedger(TreatyDbContext db, HybridCache cache, Me
     private TreatyActionRevision Revision(RevisionChange change, Caller caller, string reason, string summary) => new()
     {
         Change = change,
-        ChangedAt = clock.GetUtcNow().UtcDateTime,
+        ChangedAt = clock.StoredUtcNow(),
         ChangedBy = caller.Agency ?? "",
         Reason = reason,
         Summary = summary,
