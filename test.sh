@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of TocMesh: the contracts (buf lint, and buf breaking against the last released
 # contract image), then every .NET test project (services in-process, Redis for real, the whole mesh
-# from the AppHost). Needs the .NET 10 SDK, Node.js (for buf) and redis-server.
+# from the AppHost). Needs the .NET 10 SDK, Node.js (for buf), redis-server and PostgreSQL's server
+# binaries (the persistence tests also run on a throwaway PostgreSQL cluster; TOCMESH_TEST_POSTGRES
+# names a server to use instead).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +13,16 @@ if ! command -v redis-server >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
   else
     echo "test.sh: redis-server is missing; install it (sudo apt-get install redis-server) and run again" >&2
+    exit 1
+  fi
+fi
+
+if [ -z "${TOCMESH_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: installing postgresql (the persistence tests also run on a real one)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    echo "test.sh: PostgreSQL is missing; install it (sudo apt-get install postgresql) or set TOCMESH_TEST_POSTGRES, and run again" >&2
     exit 1
   fi
 fi

@@ -1,11 +1,14 @@
 using Grpc.Core;
 using TocMesh.Meetings.V1;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 
 namespace TocMesh.Meetings.Tests;
 
-public sealed class DocumentTests
+public class DocumentTests
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static RegisterDocumentRequest Register(string symbol, string title = "Status of ratifications", string requestId = "", string meetingId = "gtdot-ii") => new()
     {
         Document = new Document { Symbol = new DocumentSymbol { Normalized = symbol }, Title = title, MeetingId = meetingId },
@@ -15,7 +18,7 @@ public sealed class DocumentTests
     [Fact]
     public async Task Parsing_a_symbol_over_the_contract_gives_its_parts()
     {
-        using var host = new MeetingsHost();
+        using var host = new MeetingsHost(provider: Provider);
         var parsed = (await host.Meetings().ParseDocumentSymbolAsync(new ParseDocumentSymbolRequest { Symbol = "ag/res. 2490 (xxxix-o/09)" })).Symbol;
 
         Assert.Equal("AG/RES. 2490 (XXXIX-O/09)", parsed.Normalized);
@@ -25,7 +28,7 @@ public sealed class DocumentTests
     [Fact]
     public async Task A_malformed_symbol_is_invalid_argument_saying_where()
     {
-        using var host = new MeetingsHost();
+        using var host = new MeetingsHost(provider: Provider);
         var badRequest = await RpcAssert.InvalidArgumentAsync(
             () => host.Meetings().ParseDocumentSymbolAsync(new ParseDocumentSymbolRequest { Symbol = "GT/DOT-II/doc.5/2009" }).ResponseAsync, "symbol");
 
@@ -35,7 +38,7 @@ public sealed class DocumentTests
     [Fact]
     public async Task The_seed_documents_are_found_under_any_spelling_with_their_base()
     {
-        using var host = new MeetingsHost();
+        using var host = new MeetingsHost(provider: Provider);
         var document = (await host.Meetings().GetDocumentAsync(new GetDocumentRequest { Symbol = "gt/dot-ii/doc.5/09 corr.1" })).Document;
 
         Assert.Equal("documents/GT/DOT-II/doc.5/09 corr. 1", document.Name);
@@ -48,7 +51,7 @@ public sealed class DocumentTests
     [Fact]
     public async Task Registering_a_base_links_it_to_its_corrigendum_and_the_next_read_sees_it()
     {
-        using var host = new MeetingsHost();
+        using var host = new MeetingsHost(provider: Provider);
         var secretariat = host.Meetings(TestKeys.Secretariat);
         await host.Meetings().GetDocumentAsync(new GetDocumentRequest { Symbol = "GT/DOT-II/doc.5/09 corr. 1" });
 
@@ -73,7 +76,7 @@ public sealed class DocumentTests
     [Fact]
     public async Task A_registration_retried_with_its_request_id_registers_once()
     {
-        using var host = new MeetingsHost();
+        using var host = new MeetingsHost(provider: Provider);
         var secretariat = host.Meetings(TestKeys.Secretariat);
 
         var first = (await secretariat.RegisterDocumentAsync(Register("GT/DOT-II/doc.11/09", "Draft report", "same-request"))).Document;
@@ -87,7 +90,7 @@ public sealed class DocumentTests
     [Fact]
     public async Task Only_the_secretariat_registers_documents()
     {
-        using var host = new MeetingsHost();
+        using var host = new MeetingsHost(provider: Provider);
 
         await RpcAssert.ThrowsAsync(StatusCode.Unauthenticated, () => host.Meetings().RegisterDocumentAsync(Register("GT/DOT-II/doc.11/09")).ResponseAsync);
         await RpcAssert.ThrowsAsync(StatusCode.PermissionDenied, () => host.Meetings(TestKeys.Partner).RegisterDocumentAsync(Register("GT/DOT-II/doc.11/09")).ResponseAsync);
@@ -97,7 +100,7 @@ public sealed class DocumentTests
     [Fact]
     public async Task A_bad_registration_names_every_faulty_field_and_writes_nothing()
     {
-        using var host = new MeetingsHost();
+        using var host = new MeetingsHost(provider: Provider);
         var secretariat = host.Meetings(TestKeys.Secretariat);
 
         var badRequest = await RpcAssert.InvalidArgumentAsync(
@@ -108,4 +111,9 @@ public sealed class DocumentTests
 
         Assert.Equal(8, (await host.Meetings().ListDocumentsAsync(new ListDocumentsRequest { PageSize = 100 })).Documents.Count);
     }
+}
+
+public sealed class DocumentTestsOnPostgres : DocumentTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

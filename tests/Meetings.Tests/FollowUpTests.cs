@@ -1,13 +1,16 @@
-using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using TocMesh.Meetings.V1;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 using ProtoDate = Google.Type.Date;
 
 namespace TocMesh.Meetings.Tests;
 
-public sealed class FollowUpTests
+public class FollowUpTests
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private const string Name = "meetings/gtdot-ii/follow-ups/distribute-components-summary";
 
     private static async Task<FollowUp> ReadAsync(MeetingsService.MeetingsServiceClient client) =>
@@ -22,7 +25,7 @@ public sealed class FollowUpTests
     [Fact]
     public async Task The_secretariat_marks_a_follow_up_done_and_the_next_read_sees_it()
     {
-        using var host = new MeetingsHost();
+        using var host = new MeetingsHost(provider: Provider);
         var client = host.Meetings(TestKeys.Secretariat);
         var before = await ReadAsync(client);
 
@@ -39,7 +42,7 @@ public sealed class FollowUpTests
     [Fact]
     public async Task Two_updates_with_the_same_etag_one_wins_and_the_other_is_aborted()
     {
-        using var host = new MeetingsHost();
+        using var host = new MeetingsHost(provider: Provider);
         var client = host.Meetings(TestKeys.Secretariat);
         var etag = (await ReadAsync(client)).Etag;
 
@@ -52,7 +55,7 @@ public sealed class FollowUpTests
     [Fact]
     public async Task Only_the_secretariat_updates_follow_ups()
     {
-        using var host = new MeetingsHost();
+        using var host = new MeetingsHost(provider: Provider);
         var etag = (await ReadAsync(host.Meetings())).Etag;
 
         await RpcAssert.ThrowsAsync(StatusCode.Unauthenticated, () => host.Meetings().UpdateFollowUpAsync(Update(etag, FollowUpStatus.Done, "status")).ResponseAsync);
@@ -65,7 +68,7 @@ public sealed class FollowUpTests
     [Fact]
     public async Task A_bad_update_names_every_faulty_field_and_changes_nothing()
     {
-        using var host = new MeetingsHost();
+        using var host = new MeetingsHost(provider: Provider);
         var client = host.Meetings(TestKeys.Secretariat);
         var etag = (await ReadAsync(client)).Etag;
 
@@ -98,14 +101,14 @@ public sealed class FollowUpTests
     {
         string folder;
         string etag;
-        using (var first = new MeetingsHost())
+        using (var first = new MeetingsHost(provider: Provider))
         {
             folder = first.DataFolder;
             var client = first.Meetings(TestKeys.Secretariat);
             etag = (await client.UpdateFollowUpAsync(Update((await ReadAsync(client)).Etag, FollowUpStatus.Done, "status"))).FollowUp.Etag;
         }
 
-        using var second = new MeetingsHost(dataFolder: folder);
+        using var second = new MeetingsHost(dataFolder: folder, provider: Provider);
         var meetings = second.Meetings();
         var followUp = await ReadAsync(meetings);
         Assert.Equal((FollowUpStatus.Done, etag), (followUp.Status, followUp.Etag));
@@ -113,4 +116,9 @@ public sealed class FollowUpTests
         Assert.Equal(51, (await meetings.ListInterventionsAsync(new ListInterventionsRequest { MeetingId = "gtdot-ii" })).Interventions.Count);
         Assert.Equal(8, (await meetings.ListDocumentsAsync(new ListDocumentsRequest { MeetingId = "gtdot-ii" })).Documents.Count);
     }
+}
+
+public sealed class FollowUpTestsOnPostgres : FollowUpTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,18 +1,33 @@
 using Grpc.Core;
 using TocMesh.Meetings.V1;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 
 namespace TocMesh.Meetings.Tests;
 
 /// <summary>One Meetings service shared by the read-only tests of a class.</summary>
-public sealed class MeetingsFixture : IDisposable
+public class MeetingsFixture : IDisposable
 {
-    public MeetingsHost Host { get; } = new();
+    public MeetingsFixture()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
 
-    public void Dispose() => Host.Dispose();
+    protected MeetingsFixture(DatabaseProvider provider) => Host = new MeetingsHost(provider: provider);
+
+    public MeetingsHost Host { get; }
+
+    public void Dispose()
+    {
+        Host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
 
-public sealed class MeetingRecordsTests(MeetingsFixture fixture) : IClassFixture<MeetingsFixture>
+/// <summary>The same, with Meetings on PostgreSQL.</summary>
+public sealed class PostgresMeetingsFixture() : MeetingsFixture(DatabaseProvider.Postgres);
+
+public class MeetingRecordsTests(MeetingsFixture fixture) : IClassFixture<MeetingsFixture>
 {
     private MeetingsService.MeetingsServiceClient Meetings => fixture.Host.Meetings();
 
@@ -182,3 +197,5 @@ public sealed class MeetingRecordsTests(MeetingsFixture fixture) : IClassFixture
         Assert.Empty((await Meetings.ListInterventionsAsync(new ListInterventionsRequest { MeetingId = "gtdot-i" })).Interventions);
     }
 }
+
+public sealed class MeetingRecordsTestsOnPostgres(PostgresMeetingsFixture fixture) : MeetingRecordsTests(fixture), IClassFixture<PostgresMeetingsFixture>;

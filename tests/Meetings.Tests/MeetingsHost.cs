@@ -2,6 +2,7 @@ extern alias directory;
 
 using TocMesh.Meetings.Grpc;
 using TocMesh.Meetings.V1;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 using DirectoryGrpcService = directory::TocMesh.Directory.Grpc.DirectoryGrpcService;
 
@@ -13,8 +14,8 @@ public sealed class DirectoryDependency(string? dataFolder = null) : ServiceHost
 /// <summary>The Meetings service on a test server with a fresh database, calling a real in-process Directory.</summary>
 public sealed class MeetingsHost : ServiceHost<MeetingsGrpcService>
 {
-    public MeetingsHost(DirectoryDependency? directory = null, string? dataFolder = null)
-        : base(MeetingsServiceInfo.Name, dataFolder)
+    public MeetingsHost(DirectoryDependency? directory = null, string? dataFolder = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+        : base(MeetingsServiceInfo.Name, dataFolder, provider)
     {
         Directory = directory ?? new DirectoryDependency();
         WithDependency("directory", Directory);

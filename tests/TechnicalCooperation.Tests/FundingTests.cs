@@ -1,11 +1,14 @@
 using Grpc.Core;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.V1;
 using TocMesh.TestSupport;
 
 namespace TocMesh.TechnicalCooperation.Tests;
 
-public sealed class FundingTests
+public class FundingTests
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static Funding Fund(string area, string currency, long minorUnits, FundingStatus status = FundingStatus.Received, string donor = "Example donor") => new()
     {
         Source = FundingSource.SpecificFund,
@@ -18,7 +21,7 @@ public sealed class FundingTests
     [Fact]
     public async Task Currencies_are_summed_apart_exactly_and_a_funded_area_leaves_the_unfunded_list()
     {
-        using var host = new TechCoopHost(directoryDown: true);
+        using var host = new TechCoopHost(directoryDown: true, provider: Provider);
         var secretariat = host.TechCoop(TestKeys.Secretariat);
 
         await secretariat.RecordFundingAsync(new RecordFundingRequest { Funding = Fund("firearms", "USD", 1) });
@@ -44,7 +47,7 @@ public sealed class FundingTests
     [Fact]
     public async Task Only_the_secretariat_records_funding_and_bad_amounts_are_refused()
     {
-        using var host = new TechCoopHost(directoryDown: true);
+        using var host = new TechCoopHost(directoryDown: true, provider: Provider);
         var secretariat = host.TechCoop(TestKeys.Secretariat);
 
         await RpcAssert.ThrowsAsync(StatusCode.PermissionDenied, () => host.TechCoop(TestKeys.MexicoEditor).RecordFundingAsync(new RecordFundingRequest { Funding = Fund("firearms", "USD", 100) }).ResponseAsync);
@@ -62,7 +65,7 @@ public sealed class FundingTests
     [Fact]
     public async Task A_fund_whose_amount_was_not_stated_is_counted_not_summed()
     {
-        using var host = new TechCoopHost(directoryDown: true);
+        using var host = new TechCoopHost(directoryDown: true, provider: Provider);
         var secretariat = host.TechCoop(TestKeys.Secretariat);
 
         var saved = (await secretariat.RecordFundingAsync(new RecordFundingRequest
@@ -77,4 +80,9 @@ public sealed class FundingTests
         var area = (await host.TechCoop().GetFundingSummaryAsync(new GetFundingSummaryRequest())).Areas.Single(a => a.WorkArea == "smuggling-of-migrants");
         Assert.Equal((true, 1, 0), (area.Funded, area.UnstatedAmountCount, area.Totals.Count));
     }
+}
+
+public sealed class FundingTestsOnPostgres : FundingTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,10 +1,11 @@
 using Grpc.Core;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.V1;
 using TocMesh.TestSupport;
 
 namespace TocMesh.TechnicalCooperation.Tests;
 
-public sealed class NeedsTests(TechCoopFixture fixture) : IClassFixture<TechCoopFixture>
+public class NeedsTests(TechCoopFixture fixture) : IClassFixture<TechCoopFixture>
 {
     private TechnicalCooperationService.TechnicalCooperationServiceClient Secretariat => fixture.Host.TechCoop(TestKeys.Secretariat);
 
@@ -90,7 +91,7 @@ public sealed class NeedsTests(TechCoopFixture fixture) : IClassFixture<TechCoop
     }
 }
 
-public sealed class CurriculumRequestTests(TechCoopFixture fixture) : IClassFixture<TechCoopFixture>
+public class CurriculumRequestTests(TechCoopFixture fixture) : IClassFixture<TechCoopFixture>
 {
     [Fact]
     public async Task A_state_asks_for_a_curriculum_and_the_secretariat_answers()
@@ -123,3 +124,7 @@ public sealed class CurriculumRequestTests(TechCoopFixture fixture) : IClassFixt
         await RpcAssert.ThrowsAsync(StatusCode.FailedPrecondition, () => secretariat.ResolveCurriculumRequestAsync(new ResolveCurriculumRequestRequest { Name = asked.Name, Answer = "again" }).ResponseAsync);
     }
 }
+
+public sealed class NeedsTestsOnPostgres(PostgresTechCoopFixture fixture) : NeedsTests(fixture), IClassFixture<PostgresTechCoopFixture>;
+
+public sealed class CurriculumRequestTestsOnPostgres(PostgresTechCoopFixture fixture) : CurriculumRequestTests(fixture), IClassFixture<PostgresTechCoopFixture>;

@@ -1,12 +1,15 @@
 using Grpc.Core;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.V1;
 using TocMesh.TestSupport;
 using Dir = TocMesh.Directory.V1;
 
 namespace TocMesh.TechnicalCooperation.Tests;
 
-public sealed class PointOfContactTests
+public class PointOfContactTests
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     /// <summary>An invented contact on example.org; no real person's data.</summary>
     private static Dir.Contact CoursesContact() => new()
     {
@@ -26,7 +29,7 @@ public sealed class PointOfContactTests
     {
         string folder;
         string courseName;
-        using (var host = new TechCoopHost())
+        using (var host = new TechCoopHost(provider: Provider))
         {
             folder = host.DataFolder;
             var contact = (await host.DirectoryClient(TestKeys.Secretariat).CreateContactAsync(new Dir.CreateContactRequest { Contact = CoursesContact() })).Contact;
@@ -42,7 +45,7 @@ public sealed class PointOfContactTests
             Assert.Equal(("CHL", "Ministry of Examples", "Office of Example Training"), (read.PointOfContactDetails.StateCode, read.PointOfContactDetails.Institution, read.PointOfContactDetails.Office));
         }
 
-        using var restarted = new TechCoopHost(dataFolder: folder, directoryDown: true);
+        using var restarted = new TechCoopHost(dataFolder: folder, directoryDown: true, provider: Provider);
         var duringOutage = (await restarted.TechCoop().GetCourseAsync(new GetCourseRequest { Name = courseName })).Course;
         Assert.StartsWith("contacts/", duringOutage.PointOfContact);
         Assert.Equal((duringOutage.PointOfContact, false, ""), (duringOutage.PointOfContactDetails.Contact, duringOutage.PointOfContactDetails.Resolved, duringOutage.PointOfContactDetails.Institution));
@@ -53,7 +56,7 @@ public sealed class PointOfContactTests
     [Fact]
     public async Task A_contact_the_Directory_does_not_know_is_refused_and_nothing_is_written()
     {
-        using var host = new TechCoopHost();
+        using var host = new TechCoopHost(provider: Provider);
         var course = Examples.Course("Unknown contact", ["contact-unknown"]);
         course.PointOfContact = "contacts/does-not-exist";
 
@@ -78,4 +81,9 @@ public sealed class TreatySuggestionTests
         Assert.Contains("signed 2001-10-12", firearms.Description);
         Assert.DoesNotContain(response.Suggestions, s => s.InstrumentId == "untoc-tip" && !s.Party);
     }
+}
+
+public sealed class PointOfContactTestsOnPostgres : PointOfContactTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

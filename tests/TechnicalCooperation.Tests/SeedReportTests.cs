@@ -1,10 +1,11 @@
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.V1;
 using TocMesh.TestSupport;
 
 namespace TocMesh.TechnicalCooperation.Tests;
 
 /// <summary>What the report of the second meeting says of technical cooperation, read back through the contract.</summary>
-public sealed class SeedReportTests(TechCoopFixture fixture) : IClassFixture<TechCoopFixture>
+public class SeedReportTests(TechCoopFixture fixture) : IClassFixture<TechCoopFixture>
 {
     private TechnicalCooperationService.TechnicalCooperationServiceClient TechCoop => fixture.Host.TechCoop();
 
@@ -105,14 +106,16 @@ public sealed class SeedReportTests(TechCoopFixture fixture) : IClassFixture<Tec
     }
 }
 
-public sealed class SeedPersistenceTests
+public class SeedPersistenceTests
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     [Fact]
     public async Task Seeding_again_on_restart_adds_nothing_and_writes_survive()
     {
         string folder;
         int needCount;
-        using (var first = new TechCoopHost(directoryDown: true))
+        using (var first = new TechCoopHost(directoryDown: true, provider: Provider))
         {
             folder = first.DataFolder;
             var techCoop = first.TechCoop(TestKeys.Secretariat);
@@ -120,11 +123,18 @@ public sealed class SeedPersistenceTests
             needCount = (await techCoop.ListNeedsAsync(new ListNeedsRequest())).TotalSize;
         }
 
-        using var second = new TechCoopHost(dataFolder: folder, directoryDown: true);
+        using var second = new TechCoopHost(dataFolder: folder, directoryDown: true, provider: Provider);
         var again = second.TechCoop();
         Assert.Equal(needCount, (await again.ListNeedsAsync(new ListNeedsRequest())).TotalSize);
         Assert.Equal(4, (await again.ListFundingAsync(new ListFundingRequest())).Funding.Count);
         Assert.Equal(2, (await again.ListCurriculumRequestsAsync(new ListCurriculumRequestsRequest())).CurriculumRequests.Count);
         Assert.Single((await again.ListNeedsAsync(new ListNeedsRequest { Area = "seed-restart-area" })).Needs);
     }
+}
+
+public sealed class SeedReportTestsOnPostgres(PostgresTechCoopFixture fixture) : SeedReportTests(fixture), IClassFixture<PostgresTechCoopFixture>;
+
+public sealed class SeedPersistenceTestsOnPostgres : SeedPersistenceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

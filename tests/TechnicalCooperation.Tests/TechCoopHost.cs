@@ -3,6 +3,7 @@ extern alias treaty;
 
 using TocMesh.TechnicalCooperation.Grpc;
 using TocMesh.TechnicalCooperation.V1;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 using DirectoryGrpcService = directory::TocMesh.Directory.Grpc.DirectoryGrpcService;
 using TreatyGrpcService = treaty::TocMesh.Treaty.Grpc.TreatyGrpcService;
@@ -29,8 +30,8 @@ public sealed class TreatyDependency : ServiceHost<TreatyGrpcService>
 /// </summary>
 public sealed class TechCoopHost : ServiceHost<TechnicalCooperationGrpcService>
 {
-    public TechCoopHost(DirectoryDependency? directory = null, string? dataFolder = null, bool directoryDown = false, bool withTreaty = false)
-        : base(TechCoopServiceInfo.Name, dataFolder)
+    public TechCoopHost(DirectoryDependency? directory = null, string? dataFolder = null, bool directoryDown = false, bool withTreaty = false, DatabaseProvider provider = DatabaseProvider.Sqlite)
+        : base(TechCoopServiceInfo.Name, dataFolder, provider)
     {
         if (!directoryDown)
         {
@@ -75,9 +76,23 @@ public sealed class TechCoopHost : ServiceHost<TechnicalCooperationGrpcService>
 }
 
 /// <summary>One host shared by the tests of a class; each test works in its own areas and states.</summary>
-public sealed class TechCoopFixture : IDisposable
+public class TechCoopFixture : IDisposable
 {
-    public TechCoopHost Host { get; } = new();
+    public TechCoopFixture()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
 
-    public void Dispose() => Host.Dispose();
+    protected TechCoopFixture(DatabaseProvider provider) => Host = new TechCoopHost(provider: provider);
+
+    public TechCoopHost Host { get; }
+
+    public void Dispose()
+    {
+        Host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+/// <summary>The same, with TechnicalCooperation on PostgreSQL.</summary>
+public sealed class PostgresTechCoopFixture() : TechCoopFixture(DatabaseProvider.Postgres);

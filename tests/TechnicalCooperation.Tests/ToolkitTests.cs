@@ -1,11 +1,12 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.V1;
 using TocMesh.TestSupport;
 
 namespace TocMesh.TechnicalCooperation.Tests;
 
-public sealed class ToolkitTests(TechCoopFixture fixture) : IClassFixture<TechCoopFixture>
+public class ToolkitTests(TechCoopFixture fixture) : IClassFixture<TechCoopFixture>
 {
     private TechnicalCooperationService.TechnicalCooperationServiceClient Secretariat => fixture.Host.TechCoop(TestKeys.Secretariat);
 
@@ -160,3 +161,5 @@ public sealed class ToolkitTests(TechCoopFixture fixture) : IClassFixture<TechCo
         Assert.Empty((await Anonymous.GetCourseAsync(new GetCourseRequest { Name = course.Name })).Editions);
     }
 }
+
+public sealed class ToolkitTestsOnPostgres(PostgresTechCoopFixture fixture) : ToolkitTests(fixture), IClassFixture<PostgresTechCoopFixture>;

@@ -1,10 +1,11 @@
 using Grpc.Core;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 using TocMesh.Treaty.V1;
 
 namespace TocMesh.Treaty.Tests;
 
-public sealed class LegislationTests(TreatyFixture fixture) : IClassFixture<TreatyFixture>
+public class LegislationTests(TreatyFixture fixture) : IClassFixture<TreatyFixture>
 {
     private TreatyService.TreatyServiceClient Treaty => fixture.Host.Treaty();
 
@@ -110,3 +111,5 @@ public sealed class LegislationTests(TreatyFixture fixture) : IClassFixture<Trea
         Assert.Single(after.Statements);
     }
 }
+
+public sealed class LegislationTestsOnPostgres(PostgresTreatyFixture fixture) : LegislationTests(fixture), IClassFixture<PostgresTreatyFixture>;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 using TocMesh.Treaty.Data;
 using TocMesh.Treaty.Domain;
@@ -9,7 +10,7 @@ using TocMesh.Treaty.V1;
 
 namespace TocMesh.Treaty.Tests;
 
-public sealed class RatificationReportTests(TreatyFixture fixture) : IClassFixture<TreatyFixture>
+public class RatificationReportTests(TreatyFixture fixture) : IClassFixture<TreatyFixture>
 {
     private static readonly string[] Palermo = ["untoc", "untoc-tip", "untoc-som", "untoc-firearms"];
 
@@ -147,3 +148,5 @@ public sealed class RatificationReportTests(TreatyFixture fixture) : IClassFixtu
         Assert.True(timings[timings.Count / 2] < 5, $"median {timings[timings.Count / 2]:F2} ms");
     }
 }
+
+public sealed class RatificationReportTestsOnPostgres(PostgresTreatyFixture fixture) : RatificationReportTests(fixture), IClassFixture<PostgresTreatyFixture>;

@@ -1,12 +1,15 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 using TocMesh.Treaty.V1;
 
 namespace TocMesh.Treaty.Tests;
 
-public sealed class ReferenceImportTests
+public class ReferenceImportTests
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static async Task<List<DataQualityFinding>> FindingsAsync(TreatyService.TreatyServiceClient treaty, string sourceFile = "")
     {
         var all = new List<DataQualityFinding>();
@@ -25,7 +28,7 @@ public sealed class ReferenceImportTests
     [Fact]
     public async Task Rows_that_break_the_rules_as_published_are_imported_and_listed_as_findings()
     {
-        using var host = new TreatyHost();
+        using var host = new TreatyHost(provider: Provider);
         var treaty = host.Treaty();
         var findings = await FindingsAsync(treaty, "oas_a55_status.csv");
 
@@ -54,7 +57,7 @@ public sealed class ReferenceImportTests
         string directoryFolder;
         int actionCount;
         int findingCount;
-        using (var first = new TreatyHost())
+        using (var first = new TreatyHost(provider: Provider))
         {
             folder = first.DataFolder;
             directoryFolder = first.Directory.DataFolder;
@@ -76,7 +79,7 @@ public sealed class ReferenceImportTests
             });
         }
 
-        using var second = new TreatyHost(new DirectoryDependency(directoryFolder), folder);
+        using var second = new TreatyHost(new DirectoryDependency(directoryFolder), folder, Provider);
         var restarted = second.Treaty(TestKeys.Secretariat);
         Assert.Equal(actionCount, await CountActionsAsync(restarted));
         var third = await restarted.ImportReferenceDataAsync(new ImportReferenceDataRequest());
@@ -88,7 +91,7 @@ public sealed class ReferenceImportTests
     [Fact]
     public async Task Only_the_secretariat_may_run_the_import()
     {
-        using var host = new TreatyHost();
+        using var host = new TreatyHost(provider: Provider);
         await RpcAssert.ThrowsAsync(StatusCode.Unauthenticated, () => host.Treaty().ImportReferenceDataAsync(new ImportReferenceDataRequest()).ResponseAsync);
         await RpcAssert.ThrowsAsync(StatusCode.PermissionDenied, () => host.Treaty(TestKeys.PeruEditor).ImportReferenceDataAsync(new ImportReferenceDataRequest()).ResponseAsync);
     }
@@ -107,4 +110,9 @@ public sealed class ReferenceImportTests
 
         return count;
     }
+}
+
+public sealed class ReferenceImportTestsOnPostgres : ReferenceImportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,10 +1,11 @@
 using Grpc.Core;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 using TocMesh.Treaty.V1;
 
 namespace TocMesh.Treaty.Tests;
 
-public sealed class StateStatusTests(TreatyFixture fixture) : IClassFixture<TreatyFixture>
+public class StateStatusTests(TreatyFixture fixture) : IClassFixture<TreatyFixture>
 {
     private TreatyService.TreatyServiceClient Treaty => fixture.Host.Treaty();
 
@@ -151,3 +152,5 @@ public sealed class StateStatusTests(TreatyFixture fixture) : IClassFixture<Trea
         await RpcAssert.ThrowsAsync(StatusCode.NotFound, () => Treaty.GetInstrumentAsync(new GetInstrumentRequest { InstrumentId = "palermo" }).ResponseAsync);
     }
 }
+
+public sealed class StateStatusTestsOnPostgres(PostgresTreatyFixture fixture) : StateStatusTests(fixture), IClassFixture<PostgresTreatyFixture>;

@@ -1,13 +1,14 @@
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 using TocMesh.Treaty.V1;
 
 namespace TocMesh.Treaty.Tests;
 
 /// <summary>The treaty rules, each as a write the service accepts or refuses. Each test uses its own state and instrument.</summary>
-public sealed class TreatyActionRulesTests(TreatyFixture fixture) : IClassFixture<TreatyFixture>
+public class TreatyActionRulesTests(TreatyFixture fixture) : IClassFixture<TreatyFixture>
 {
     private TreatyService.TreatyServiceClient Secretariat => fixture.Host.Treaty(TestKeys.Secretariat);
 
@@ -230,3 +231,5 @@ public sealed class TreatyActionRulesTests(TreatyFixture fixture) : IClassFixtur
         Assert.Equal(instrumentBefore.ConsentedCount + 1, instrumentAfter.ConsentedCount);
     }
 }
+
+public sealed class TreatyActionRulesTestsOnPostgres(PostgresTreatyFixture fixture) : TreatyActionRulesTests(fixture), IClassFixture<PostgresTreatyFixture>;

@@ -2,6 +2,7 @@ extern alias directory;
 
 using TocMesh.Treaty.Grpc;
 using TocMesh.Treaty.V1;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 using DirectoryGrpcService = directory::TocMesh.Directory.Grpc.DirectoryGrpcService;
 
@@ -13,8 +14,8 @@ public sealed class DirectoryDependency(string? dataFolder = null) : ServiceHost
 /// <summary>The Treaty service on a test server with a fresh database, calling a real in-process Directory.</summary>
 public sealed class TreatyHost : ServiceHost<TreatyGrpcService>
 {
-    public TreatyHost(DirectoryDependency? directory = null, string? dataFolder = null)
-        : base(TreatyServiceInfo.Name, dataFolder)
+    public TreatyHost(DirectoryDependency? directory = null, string? dataFolder = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+        : base(TreatyServiceInfo.Name, dataFolder, provider)
     {
         Directory = directory ?? new DirectoryDependency();
         WithDependency("directory", Directory);
@@ -35,12 +36,26 @@ public sealed class TreatyHost : ServiceHost<TreatyGrpcService>
 }
 
 /// <summary>One Treaty service (with its Directory) shared by the tests of a class.</summary>
-public sealed class TreatyFixture : IDisposable
+public class TreatyFixture : IDisposable
 {
-    public TreatyHost Host { get; } = new();
+    public TreatyFixture()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
 
-    public void Dispose() => Host.Dispose();
+    protected TreatyFixture(DatabaseProvider provider) => Host = new TreatyHost(provider: provider);
+
+    public TreatyHost Host { get; }
+
+    public void Dispose()
+    {
+        Host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+/// <summary>The same, with Treaty on PostgreSQL.</summary>
+public sealed class PostgresTreatyFixture() : TreatyFixture(DatabaseProvider.Postgres);
 
 internal static class D
 {
