@@ -23,4 +23,7 @@ builder.AddProject<Projects.TocMesh_Meetings>("meetings")
     .WithReference(directory)
     .WithReference(techcoop);
 
+// Database:Provider=postgres runs every service on one PostgreSQL (a database each); SQLite otherwise.
+builder.AddTocMeshDatabases();
+
 builder.Build().Run();

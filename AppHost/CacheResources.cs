@@ -83,7 +83,7 @@ public static class CacheResources
             .WithHealthCheck(healthCheck);
     }
 
-    private static bool ContainerRuntimeAnswers()
+    internal static bool ContainerRuntimeAnswers()
     {
         if (FindOnPath("docker") is null)
         {

@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace TocMesh.AppHost;
+
+/// <summary>
+/// A local PostgreSQL server run as an executable, for machines without a container runtime: a
+/// cluster in <c>AppHost/data/postgres</c> (made by initdb on first start), run as the
+/// <c>postgres</c> user when the AppHost runs as root (postgres refuses root).
+/// </summary>
+public sealed class PostgresServerResource(string name, string command, string workingDirectory)
+    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
+{
+    public const string EndpointName = "tcp";
+
+    public EndpointReference PrimaryEndpoint => field ??= new EndpointReference(this, EndpointName);
+
+    public ReferenceExpression ConnectionStringExpression =>
+        ReferenceExpression.Create($"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username=postgres");
+}
+
+public static class DatabaseResources
+{
+    /// <summary>The services and their databases (connection string names).</summary>
+    private static readonly string[] Databases = ["treatydb", "directorydb", "techcoopdb", "meetingsdb"];
+
+    /// <summary>
+    /// <c>Database:Provider</c> chooses the services' databases: <c>sqlite</c> (default: a file per
+    /// service in its data folder, nothing to run) or <c>postgres</c>: one PostgreSQL server with a
+    /// database per service (treatydb, directorydb, techcoopdb, meetingsdb), created when missing,
+    /// and every service waits for it. <c>Database:Mode</c> (for postgres): <c>container</c>,
+    /// <c>executable</c> (the local server of Debian's postgresql package) or <c>auto</c> (default:
+    /// a container when a container runtime answers, else the local server). Call after the services are added.
+    /// </summary>
+    public static void AddTocMeshDatabases(this IDistributedApplicationBuilder builder)
+    {
+        var provider = (builder.Configuration["Database:Provider"] ?? "sqlite").Trim().ToLowerInvariant();
+        if (provider == "sqlite")
+        {
+            return;
+        }
+
+        if (provider != "postgres")
+        {
+            throw new InvalidOperationException($"Database:Provider '{provider}' is not one of sqlite, postgres.");
+        }
+
+        var mode = (builder.Configuration["Database:Mode"] ?? "auto").Trim().ToLowerInvariant();
+        var bin = LocalPostgresBinaries();
+        if (mode == "auto")
+        {
+            mode = CacheResources.ContainerRuntimeAnswers() ? "container" : "executable";
+        }
+
+        var services = builder.Resources.OfType<ProjectResource>().Select(builder.CreateResourceBuilder).ToList();
+        switch (mode)
+        {
+            case "container":
+                var container = builder.AddPostgres("postgres");
+                foreach (var service in services)
+                {
+                    var database = container.AddDatabase(DatabaseOf(service));
+                    service.WithReference(database).WaitFor(database);
+                }
+
+                return;
+            case "executable" when bin is null:
+                throw new InvalidOperationException(
+                    "Database:Provider is 'postgres' but there is no container runtime and no local PostgreSQL server: " +
+                    "install it (apt-get install postgresql) or a container runtime, or run on SQLite (Database:Provider=sqlite).");
+            case "executable":
+                var server = builder.AddPostgresServerExecutable("postgres", bin);
+                foreach (var service in services)
+                {
+                    var name = DatabaseOf(service);
+                    var expression = new ReferenceExpressionBuilder();
+                    expression.AppendFormatted(server.Resource.ConnectionStringExpression);
+                    expression.AppendLiteral($";Database={name}");
+                    service.WithEnvironment($"ConnectionStrings__{name}", expression.Build()).WaitFor(server);
+                }
+
+                return;
+            default:
+                throw new InvalidOperationException($"Database:Mode '{mode}' is not one of auto, container, executable.");
+        }
+    }
+
+    private static string DatabaseOf(IResourceBuilder<ProjectResource> service)
+    {
+        var name = $"{service.Resource.Name}db";
+        return Databases.Contains(name) ? name : throw new InvalidOperationException($"No database is known for the service '{service.Resource.Name}'.");
+    }
+
+    private static IResourceBuilder<PostgresServerResource> AddPostgresServerExecutable(this IDistributedApplicationBuilder builder, string name, string bin)
+    {
+        var folder = Path.Combine(builder.AppHostDirectory, "data", name);
+        System.IO.Directory.CreateDirectory(folder);
+        var asRoot = Environment.IsPrivilegedProcess;
+        if (asRoot)
+        {
+            // initdb and postgres refuse to run as root: the cluster belongs to the postgres user.
+            using var chown = Process.Start("chown", ["-R", "postgres:postgres", folder]);
+            if (!chown.WaitForExit(TimeSpan.FromSeconds(10)) || chown.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"Could not give {folder} to the postgres user.");
+            }
+        }
+
+        // First start: initdb (C collation, so strings order as on SQLite); then postgres in the foreground.
+        const string launch = """
+            set -e
+            if [ ! -f "$2/PG_VERSION" ]; then "$1/initdb" -D "$2" -U postgres --auth=trust --no-locale --encoding=UTF8 >/dev/null; fi
+            exec "$1/postgres" -D "$2" -p "$3" -c listen_addresses=127.0.0.1 -c unix_socket_directories="$2"
+            """;
+        var server = new PostgresServerResource(name, asRoot ? "setpriv" : "/bin/sh", folder);
+
+        string? connectionString = null;
+        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(server, async (_, ct) =>
+            connectionString = await server.ConnectionStringExpression.GetValueAsync(ct));
+        var healthCheck = $"{name}_databases";
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            healthCheck,
+            _ => new DatabasesHealthCheck(() => connectionString),
+            HealthStatus.Unhealthy,
+            tags: null,
+            timeout: TimeSpan.FromSeconds(10)));
+
+        return builder.AddResource(server)
+            .WithEndpoint(name: PostgresServerResource.EndpointName, scheme: "tcp")
+            .WithArgs(context =>
+            {
+                if (asRoot)
+                {
+                    foreach (var arg in new[] { "--reuid=postgres", "--regid=postgres", "--init-groups", "--", "/bin/sh" })
+                    {
+                        context.Args.Add(arg);
+                    }
+                }
+
+                context.Args.Add("-c");
+                context.Args.Add(launch);
+                context.Args.Add("tocmesh-postgres");
+                context.Args.Add(bin);
+                context.Args.Add(Path.Combine(folder, "cluster"));
+                context.Args.Add(server.PrimaryEndpoint.Property(EndpointProperty.TargetPort));
+            })
+            .WithHealthCheck(healthCheck);
+    }
+
+    /// <summary>The newest installed PostgreSQL's bin folder (Debian: /usr/lib/postgresql/N/bin), or null.</summary>
+    private static string? LocalPostgresBinaries()
+    {
+        const string root = "/usr/lib/postgresql";
+        return System.IO.Directory.Exists(root)
+            ? System.IO.Directory.GetDirectories(root)
+                .Select(d => Path.Combine(d, "bin"))
+                .Where(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "postgres")))
+                .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
+                .FirstOrDefault()
+            : null;
+    }
+
+    /// <summary>Healthy once the server answers and every service's database exists (made here when missing).</summary>
+    private sealed class DatabasesHealthCheck(Func<string?> connectionString) : IHealthCheck
+    {
+        private bool _created;
+
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            if (connectionString() is not { } admin)
+            {
+                return HealthCheckResult.Unhealthy("postgres has no address yet.");
+            }
+
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Database = "postgres", Pooling = false, Timeout = 3 }.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            if (!_created)
+            {
+                foreach (var database in Databases)
+                {
+                    await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+                    exists.Parameters.AddWithValue("name", database);
+                    if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+                    {
+                        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+                        await create.ExecuteNonQueryAsync(cancellationToken);
+                    }
+                }
+
+                _created = true;
+            }
+
+            return HealthCheckResult.Healthy();
+        }
+    }
+}
