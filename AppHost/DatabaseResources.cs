@@ -62,7 +62,10 @@ public static class DatabaseResources
                 var container = builder.AddPostgres("postgres");
                 foreach (var service in services)
                 {
-                    var database = container.AddDatabase(DatabaseOf(service));
+                    var name = DatabaseOf(service);
+                    // C collation: strings order by code point, as on SQLite and the local server.
+                    var database = container.AddDatabase(name)
+                        .WithCreationScript($"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C';");
                     service.WithReference(database).WaitFor(database);
                 }
 

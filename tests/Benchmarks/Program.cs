@@ -21,6 +21,13 @@ if (args is ["--bare-server", var barePort, var folder])
 
 var options = Options.Parse(args);
 var root = Repository.Root();
+if (args.Contains("--databases"))
+{
+    // SQLite against PostgreSQL: writes/s and the uncached ratification report.
+    await DatabaseBench.RunAsync(options, root);
+    return;
+}
+
 var work = Path.Combine(Path.GetTempPath(), "tocmesh-bench", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 System.IO.Directory.CreateDirectory(work);
 const string key = "benchmark-partner-key";
@@ -222,7 +229,7 @@ internal sealed class ServiceProcesses(string root, string work, double sampleRa
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)));
-        var env = new List<(string, string)>(environment)
+        var env = new List<(string, string)>
         {
             ("Kestrel__Endpoints__http__Url", $"http://127.0.0.1:{port}"),
             ($"ConnectionStrings__{name}db", $"Data Source={Path.Combine(work, name + ".db")}"),
@@ -233,6 +240,7 @@ internal sealed class ServiceProcesses(string root, string work, double sampleRa
             ("Auth__ApiKeys__0__Roles__0", "partner"),
             ("Logging__LogLevel__Default", "Warning"),
         };
+        env.AddRange(environment); // later entries win: a caller may override the defaults
         return StartProcessAsync(name, "dotnet", [path], Path.GetDirectoryName(path)!, port, env);
     }
 

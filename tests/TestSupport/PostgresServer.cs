@@ -39,7 +39,11 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Whether the cluster was made by this process (false with <c>TOCMESH_TEST_POSTGRES</c>).</summary>
     public bool IsThrowaway => _process is not null;
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <param name="durable">
+    /// False (tests): fsync and synchronous commit off, as nothing outlives the run. True
+    /// (measurements): PostgreSQL's default, durable settings.
+    /// </param>
+    public static async Task<PostgresServer> StartAsync(bool durable = false)
     {
         var configured = Environment.GetEnvironmentVariable(ServerVariable);
         if (!string.IsNullOrWhiteSpace(configured))
@@ -52,7 +56,7 @@ public sealed class PostgresServer : IAsyncDisposable
             $"'apt-get install postgresql' (./test.sh does this when run as root), or set {ServerVariable} to a connection string.");
         var port = RedisServer.FreePort();
         var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=10");
-        await server.StartClusterAsync(bin, port);
+        await server.StartClusterAsync(bin, port, durable);
         return server;
     }
 
@@ -187,7 +191,7 @@ public sealed class PostgresServer : IAsyncDisposable
         return onPath;
     }
 
-    private async Task StartClusterAsync(string bin, int port)
+    private async Task StartClusterAsync(string bin, int port, bool durable)
     {
         _folder = Path.Combine(Path.GetTempPath(), $"tocmesh-pg-{Guid.NewGuid():N}");
         var data = Path.Combine(_folder, "data");
@@ -234,9 +238,9 @@ public sealed class PostgresServer : IAsyncDisposable
             "-c", watchdog, "watchdog", "exec", Path.Combine(bin, "postgres"),
             "-D", data, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-c", "listen_addresses=127.0.0.1", "-c", $"unix_socket_directories={_folder}",
-            // A throwaway cluster: durability buys nothing here.
-            "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-            "-c", "max_connections=400", "-c", "shared_buffers=64MB"]))
+            "-c", "max_connections=400", "-c", "shared_buffers=64MB",
+            // A throwaway cluster: durability buys nothing here (unless measuring).
+            .. (durable ? Array.Empty<string>() : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"])]))
         {
             start.ArgumentList.Add(arg);
         }
