@@ -1,8 +1,10 @@
-using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using TocMesh.Directory.Data;
 using TocMesh.Directory.V1;
 using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 using static TocMesh.Directory.Tests.ContactFixtures;
+using ContactRevision = TocMesh.Directory.Domain.ContactRevision;
 
 namespace TocMesh.Directory.Tests;
 
@@ -52,4 +54,46 @@ public sealed class ChangeLogOrderTests
         var sequences = seen.Select(c => c.Sequence).ToList();
         Assert.Equal(Enumerable.Range(1, sequences.Count).Select(n => (long)n), sequences);
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_writer_gets_no_sequence_number_while_an_earlier_writer_has_not_committed(DatabaseProvider provider)
+    {
+        using var host = new DirectoryHost(provider: provider);
+        await host.Directory().ListMemberStatesAsync(new ListMemberStatesRequest()); // started, migrated, seeded
+        await using var firstScope = host.Services.CreateAsyncScope();
+        await using var secondScope = host.Services.CreateAsyncScope();
+        await using var readerScope = host.Services.CreateAsyncScope();
+        var first = firstScope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+        var second = secondScope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+        var log = readerScope.ServiceProvider.GetRequiredService<DirectoryChangeLog>();
+
+        await using var transaction = await first.Database.BeginTransactionAsync();
+        first.ContactRevisions.Add(Revision("first"));
+        await first.SaveChangesAsync();
+
+        second.ContactRevisions.Add(Revision("second"));
+        var secondSave = Task.Run(() => second.SaveChangesAsync());
+        await Task.Delay(TimeSpan.FromMilliseconds(700));
+        Assert.False(secondSave.IsCompleted, "the second writer took a number while the first had not committed");
+        Assert.Empty(await log.ReadAfterAsync(0, null, 10, CancellationToken.None));
+
+        await transaction.CommitAsync();
+        await secondSave.WaitAsync(TimeSpan.FromSeconds(30));
+        var entries = await log.ReadAfterAsync(0, null, 10, CancellationToken.None);
+        Assert.Equal(["first", "second"], entries.Select(r => r.ContactId));
+        Assert.Equal([1L, 2L], entries.Select(r => r.Sequence));
+    }
+
+    private static ContactRevision Revision(string contactId) => new()
+    {
+        ContactId = contactId,
+        Revision = 1,
+        Kind = Domain.RevisionKind.Created,
+        StateCode = "ARG",
+        Role = Domain.ContactRole.NationalPointOfContact,
+        RecordedAt = DateTime.UtcNow,
+        ChangedBy = "test",
+    };
 }
