@@ -21,6 +21,8 @@ public sealed partial class ReplicaBus : IDisposable
     private readonly IConnectionMultiplexer? _redis;
     private readonly ILogger<ReplicaBus> _logger;
     private readonly RedisChannel _channel;
+    private readonly RedisChannel _appliedChannel;
+    private readonly ConcurrentDictionary<string, Confirmation> _awaiting = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Func<IReadOnlyList<string>, Task>> _handlers = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<Func<Task>> _resyncHandlers = [];
     private int _subscribed;
@@ -32,6 +34,7 @@ public sealed partial class ReplicaBus : IDisposable
         _redis = redis;
         _logger = logger;
         _channel = RedisChannel.Literal($"tocmesh:{service.Name}:invalidate");
+        _appliedChannel = RedisChannel.Literal($"tocmesh:{service.Name}:applied");
         if (_redis is not null)
         {
             _redis.ConnectionFailed += OnConnectionFailed;
@@ -46,6 +49,9 @@ public sealed partial class ReplicaBus : IDisposable
     public bool IsConfigured => _redis is not null;
 
     /// <summary>Subscribed and connected: messages of the other replicas reach this one.</summary>
+    /// <summary>How long a publisher waits for the other replicas to confirm they applied a message.</summary>
+    public TimeSpan ConfirmationTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
     public bool IsListening => _redis is not null && Volatile.Read(ref _subscribed) == 1 && Volatile.Read(ref _disconnected) == 0 && _redis.IsConnected;
 
     /// <summary>Messages on <paramref name="topic"/> from the other replicas go to <paramref name="handler"/>.</summary>
@@ -64,24 +70,42 @@ public sealed partial class ReplicaBus : IDisposable
     public void OnResync(Func<Task> handler) => _resyncHandlers.Add(handler);
 
     /// <summary>
-    /// Tells the other replicas; never fails the caller (the write is committed already). A message
-    /// that cannot be sent is remembered: the other replicas are asked to resynchronize on reconnection.
+    /// Tells the other replicas; never fails the caller (the write is committed already). With
+    /// <paramref name="confirmed"/>, returns once every replica listening has applied the message
+    /// (or after <see cref="ConfirmationTimeout"/>), so a read sent to any replica after the write
+    /// returned cannot see what the message removes. A message that cannot be sent is remembered:
+    /// the other replicas are asked to resynchronize on reconnection.
     /// </summary>
-    public async Task PublishAsync(string topic, IReadOnlyCollection<string> items)
+    public async Task PublishAsync(string topic, IReadOnlyCollection<string> items, bool confirmed = false)
     {
         if (_redis is null || items.Count == 0)
         {
             return;
         }
 
+        var id = confirmed ? Guid.NewGuid().ToString("N") : "";
+        var confirmation = confirmed ? _awaiting.GetOrAdd(id, _ => new Confirmation()) : null;
         try
         {
-            await _redis.GetSubscriber().PublishAsync(_channel, Encode(Origin, topic, items));
+            // Every subscriber of the channel received it, this replica included when subscribed.
+            var receivers = await _redis.GetSubscriber().PublishAsync(_channel, Encode(Origin, id, topic, items));
+            var others = (int)receivers - Volatile.Read(ref _subscribed);
+            if (confirmation is not null && others > 0 && !await confirmation.WaitAsync(others, ConfirmationTimeout))
+            {
+                LogUnconfirmed(_logger, topic, others, ConfirmationTimeout.TotalMilliseconds);
+            }
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {
             Interlocked.Exchange(ref _missedPublish, 1);
             LogPublishFailed(_logger, topic, e.GetType().Name);
+        }
+        finally
+        {
+            if (confirmed)
+            {
+                _awaiting.TryRemove(id, out _);
+            }
         }
     }
 
@@ -104,6 +128,8 @@ public sealed partial class ReplicaBus : IDisposable
 
             // One message at a time, in the order published.
             queue.OnMessage(message => ReceiveAsync(message.Message));
+            var applied = await _redis.GetSubscriber().SubscribeAsync(_appliedChannel);
+            applied.OnMessage(message => Confirmed(message.Message));
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {
@@ -120,31 +146,54 @@ public sealed partial class ReplicaBus : IDisposable
         }
     }
 
-    internal static string Encode(string origin, string topic, IEnumerable<string> items) =>
-        string.Join('\n', [origin, topic, .. items]);
+    // origin, message id (empty when no confirmation is wanted), topic, items: one per line.
+    private static string Encode(string origin, string id, string topic, IEnumerable<string> items) =>
+        string.Join('\n', [origin, id, topic, .. items]);
 
     private async Task ReceiveAsync(RedisValue message)
     {
         var parts = ((string?)message ?? "").Split('\n');
-        if (parts.Length < 2 || parts[0] == Origin)
+        if (parts.Length < 3 || parts[0] == Origin)
         {
             return;
         }
 
+        var (origin, id, topic) = (parts[0], parts[1], parts[2]);
         try
         {
-            if (parts[1] == ResyncTopic)
+            if (topic == ResyncTopic)
             {
                 await ResyncAsync();
             }
-            else if (_handlers.TryGetValue(parts[1], out var handler))
+            else if (_handlers.TryGetValue(topic, out var handler))
             {
-                await handler(parts[2..]);
+                await handler(parts[3..]);
             }
         }
         catch (Exception e)
         {
-            LogApplyFailed(_logger, parts[1], e);
+            LogApplyFailed(_logger, topic, e);
+        }
+
+        if (id.Length > 0 && _redis is not null)
+        {
+            try
+            {
+                await _redis.GetSubscriber().PublishAsync(_appliedChannel, $"{origin}\n{id}");
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
+            {
+                // The publisher stops waiting after its timeout.
+            }
+        }
+    }
+
+    private void Confirmed(RedisValue message)
+    {
+        var parts = ((string?)message ?? "").Split('\n');
+        if (parts.Length == 2 && parts[0] == Origin && _awaiting.TryGetValue(parts[1], out var confirmation))
+        {
+            confirmation.Add();
         }
     }
 
@@ -169,7 +218,7 @@ public sealed partial class ReplicaBus : IDisposable
             await ResyncAsync();
             if (Interlocked.Exchange(ref _missedPublish, 0) == 1)
             {
-                await PublishAsync(ResyncTopic, [Origin]);
+                await PublishAsync(ResyncTopic, [Origin], confirmed: true);
             }
         }
         catch (Exception e)
@@ -202,6 +251,9 @@ public sealed partial class ReplicaBus : IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the other replicas ({Topic}): {Error}; they are asked to resynchronize when Redis is back")]
     private static partial void LogPublishFailed(ILogger logger, string topic, string error);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not every replica confirmed {Topic} within {TimeoutMs} ms (waited for {Replicas}); a slow replica may serve its cached copy until it applies it")]
+    private static partial void LogUnconfirmed(ILogger logger, string topic, int replicas, double timeoutMs);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe to the other replicas' messages ({Error}); retried when Redis is back")]
     private static partial void LogSubscribeFailed(ILogger logger, string error);
 
@@ -210,6 +262,29 @@ public sealed partial class ReplicaBus : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Messages of other replicas may have been missed: dropping what this replica kept in memory")]
     private static partial void LogResync(ILogger logger);
+}
+
+/// <summary>Counts the replicas that confirmed one message.</summary>
+internal sealed class Confirmation
+{
+    private readonly SemaphoreSlim _confirmed = new(0);
+
+    public void Add() => _confirmed.Release();
+
+    public async Task<bool> WaitAsync(int replicas, TimeSpan timeout)
+    {
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        for (var i = 0; i < replicas; i++)
+        {
+            var left = deadline - Environment.TickCount64;
+            if (left <= 0 || !await _confirmed.WaitAsync(TimeSpan.FromMilliseconds(left)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
 
 /// <summary>Subscribes the bus when the service starts.</summary>

@@ -6,7 +6,8 @@ namespace TocMesh.ServiceDefaults.Caching;
 /// The HybridCache every service injects, coherent across replicas. HybridCache removes a key or a
 /// tag only from the in-process level (L1) of the replica that asks, and the other replicas keep
 /// their L1 copies until they expire; so every removal here is also published on the
-/// <see cref="ReplicaBus"/>, and every replica applies the others' removals to its own L1.
+/// <see cref="ReplicaBus"/>, and every replica applies the others' removals to its own L1 before
+/// the removal returns (so a read on any replica after a write returned sees the write).
 /// While this replica cannot hear the others (Redis configured but unreachable, or several replicas
 /// and no Redis), new L1 entries live at most <see cref="UnsyncedLocalExpiration"/>; after a
 /// reconnection the whole L1 is dropped, since removals may have been missed meanwhile.
@@ -54,7 +55,7 @@ public sealed class ReplicatedHybridCache : HybridCache
     {
         var list = keys?.ToList() ?? [];
         await _local.RemoveAsync(list, cancellationToken);
-        await _bus.PublishAsync(KeysTopic, list);
+        await _bus.PublishAsync(KeysTopic, list, confirmed: true);
     }
 
     public override ValueTask RemoveByTagAsync(string tag, CancellationToken cancellationToken = default) =>
@@ -64,7 +65,7 @@ public sealed class ReplicatedHybridCache : HybridCache
     {
         var list = tags?.Distinct(StringComparer.Ordinal).ToList() ?? [];
         await _local.RemoveByTagAsync(list, cancellationToken);
-        await _bus.PublishAsync(TagsTopic, list);
+        await _bus.PublishAsync(TagsTopic, list, confirmed: true);
     }
 
     private HybridCacheEntryOptions? Bounded(HybridCacheEntryOptions? options)
