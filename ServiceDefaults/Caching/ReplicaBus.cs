@@ -109,6 +109,21 @@ public sealed partial class ReplicaBus : IDisposable
         }
     }
 
+    internal bool IsSubscribed => Volatile.Read(ref _subscribed) == 1;
+
+    /// <summary>Subscribes after a start without Redis: what was cached meanwhile is dropped.</summary>
+    internal async Task SubscribeLateAsync()
+    {
+        if (_redis is { IsConnected: true } && !IsSubscribed)
+        {
+            await StartAsync();
+            if (IsSubscribed)
+            {
+                await ResyncLoggedAsync();
+            }
+        }
+    }
+
     /// <summary>Subscribes; when Redis is down now, the subscription is made on reconnection.</summary>
     public async Task StartAsync()
     {
@@ -287,10 +302,19 @@ internal sealed class Confirmation
     }
 }
 
-/// <summary>Subscribes the bus when the service starts.</summary>
-internal sealed class ReplicaBusSubscription(ReplicaBus bus) : IHostedService
+/// <summary>
+/// Subscribes the bus when the service starts, and keeps trying while Redis was unreachable from
+/// the start (no reconnection event comes for a connection that never succeeded).
+/// </summary>
+internal sealed class ReplicaBusSubscription(ReplicaBus bus) : BackgroundService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => bus.StartAsync();
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await bus.StartAsync();
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
+        while (!bus.IsSubscribed && await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await bus.SubscribeLateAsync();
+        }
+    }
 }

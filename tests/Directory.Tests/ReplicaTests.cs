@@ -57,11 +57,13 @@ public sealed class ReplicaTests(ITestOutputHelper output) : IAsyncLifetime
         for (var round = 1; round <= 5; round++)
         {
             var office = $"Office, change {round}";
+            var clock = Stopwatch.StartNew();
             etag = (await onA.UpdateContactAsync(new UpdateContactRequest
             {
                 Contact = new Contact { Name = created.Name, Etag = etag, Office = office },
                 UpdateMask = Mask("office"),
             })).Contact.Etag;
+            output.WriteLine($"update on A, confirmed by B: {clock.Elapsed.TotalMilliseconds:F1} ms");
 
             Assert.Equal(office, (await onB.GetContactAsync(new GetContactRequest { Name = created.Name })).Contact.Office);
             Assert.Equal(office, (await onB.ListContactsAsync(new ListContactsRequest { StateCode = "KNA" })).Contacts.Single().Office);
