@@ -246,3 +246,63 @@ public sealed class ReplicasWithoutRedisTests
             .WithSetting("Caching:Replicas", "2")
             .WithSetting("Caching:UnsyncedLocalExpiration", "00:00:01");
 }
+
+/// <summary>Replicas started while Redis was down join the bus when it comes up.</summary>
+public sealed class ReplicasStartedWithoutRedisTests
+{
+    [Fact]
+    public async Task Replicas_started_while_redis_was_down_wake_each_others_watchers_once_it_is_up()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        redis.Kill();
+        using var a = Replica(null, redis);
+        await a.Directory().ListMemberStatesAsync(new ListMemberStatesRequest());
+        using var b = Replica(a.DataFolder, redis);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var watch = b.Directory(TestKeys.Partner).WatchDirectory(new WatchDirectoryRequest(), cancellationToken: cts.Token);
+        await watch.ResponseHeadersAsync.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // Every change B's watcher delivers, as it arrives.
+        var delivered = System.Threading.Channels.Channel.CreateUnbounded<string>();
+        var reader = Task.Run(async () =>
+        {
+            while (await watch.ResponseStream.MoveNext(cts.Token))
+            {
+                await delivered.Writer.WriteAsync(watch.ResponseStream.Current.Contact.Name, cts.Token);
+            }
+        });
+
+        await redis.RestartAsync();
+        var onA = a.Directory(TestKeys.Secretariat);
+        var clock = Stopwatch.StartNew();
+        var prompt = false;
+        for (var i = 0; !prompt && clock.Elapsed < TimeSpan.FromSeconds(30); i++)
+        {
+            var written = await onA.CreateAsync(PointOfContact("ATG", ContactRole.Courses, institution: $"Ministry {i}"));
+            var sent = Stopwatch.StartNew();
+            // With a one-minute poll, only a wake-up over Redis brings the change within a second.
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            try
+            {
+                while (await delivered.Reader.ReadAsync(wait.Token) != written.Name)
+                {
+                }
+
+                prompt = sent.Elapsed < TimeSpan.FromSeconds(1);
+            }
+            catch (OperationCanceledException)
+            {
+                // Not on the bus yet.
+            }
+        }
+
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<Exception>(() => reader);
+        Assert.True(prompt, $"no prompt wake-up within {clock.Elapsed.TotalSeconds:F0} s of Redis starting");
+    }
+
+    private static DirectoryHost Replica(string? sharedDataFolder, RedisServer redis) =>
+        (DirectoryHost)new DirectoryHost(sharedDataFolder)
+            .WithDirectorySetting("WatchPollInterval", "00:01:00")
+            .WithRedis(redis.ConnectionString);
+}
