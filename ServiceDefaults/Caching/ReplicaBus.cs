@@ -303,8 +303,9 @@ internal sealed class Confirmation
 }
 
 /// <summary>
-/// Subscribes the bus when the service starts, and keeps trying while Redis was unreachable from
-/// the start (no reconnection event comes for a connection that never succeeded).
+/// Subscribes the bus when the service starts, and keeps trying every 5 s while it is not
+/// subscribed: a safety net beside the reconnection event, which in the test with Redis down at
+/// start already re-made the subscription.
 /// </summary>
 internal sealed class ReplicaBusSubscription(ReplicaBus bus) : BackgroundService
 {
