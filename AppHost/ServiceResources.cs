@@ -33,7 +33,50 @@ public static class ServiceResources
             }
         });
 
-        return project.WithGrpcHealthCheck();
+        return project.WithTocMeshReplicas(cache is not null).WithGrpcHealthCheck();
+    }
+
+    /// <summary>
+    /// <c>Replicas:&lt;resource&gt;</c> (e.g. <c>Replicas:directory=2</c>), else <c>Replicas:Default</c>, else 1:
+    /// how many processes serve the resource. Aspire's proxy on the resource's port spreads connections
+    /// over them. Replicas keep nothing of their own: they share the service's database and Redis,
+    /// which carries their cache removals and change notices to each other.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithTocMeshReplicas(this IResourceBuilder<ProjectResource> project, bool withRedis)
+    {
+        var configuration = project.ApplicationBuilder.Configuration;
+        var name = project.Resource.Name;
+        var replicas = configuration.GetValue($"Replicas:{name}", configuration.GetValue("Replicas:Default", 1));
+        if (replicas < 1)
+        {
+            throw new InvalidOperationException($"Replicas:{name} is {replicas}; it must be at least 1.");
+        }
+
+        if (replicas == 1)
+        {
+            return project;
+        }
+
+        project.WithReplicas(replicas).WithEnvironment("Caching__Replicas", replicas.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        project.ApplicationBuilder.Eventing.Subscribe<BeforeStartEvent>((_, _) =>
+        {
+            // A database server is a referenced connection string other than the cache; without one the
+            // replicas open the same SQLite file (one content root): fine on one machine, never across machines.
+            var databaseServer = project.Resource.Annotations.OfType<ResourceRelationshipAnnotation>()
+                .Any(r => r.Resource is IResourceWithConnectionString && r.Resource.Name != "cache");
+            if (!databaseServer)
+            {
+                Console.Error.WriteLine($"TocMesh: {replicas} replicas of {name} share one SQLite file (src/<Service>/data/{name}.db, WAL): this works on this machine only; for replicas on several machines use PostgreSQL.");
+            }
+
+            if (!withRedis)
+            {
+                Console.Error.WriteLine($"TocMesh: {replicas} replicas of {name} and no Redis: a write on one replica reaches the others' in-process caches only when their entries expire (5 s at most without Redis).");
+            }
+
+            return Task.CompletedTask;
+        });
+        return project;
     }
 
     /// <summary>Healthy when the service answers SERVING on its gRPC (h2c) endpoint.</summary>

@@ -31,9 +31,11 @@ public static class CachingExtensions
             };
             options.MaximumPayloadBytes = 8 * 1024 * 1024;
         }).AddSerializerFactory<ProtobufCacheSerializerFactory>();
+        builder.Services.AddReplicatedHybridCache(builder.Configuration);
 
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RedisConnectionName)))
         {
+            builder.Services.AddSingleton(sp => new ReplicaBus(service, sp.GetRequiredService<ILogger<ReplicaBus>>()));
             return builder;
         }
 
@@ -51,6 +53,10 @@ public static class CachingExtensions
                 options.ReconnectRetryPolicy = new LinearRetry(500);
             });
 
+        builder.Services.AddSingleton(sp => new ReplicaBus(
+            service, sp.GetRequiredService<ILogger<ReplicaBus>>(), sp.GetRequiredService<IConnectionMultiplexer>()));
+        builder.Services.AddHostedService<ReplicaBusSubscription>();
+
         builder.Services.AddSingleton<IDistributedCache>(sp =>
         {
             var redis = sp.GetRequiredService<IConnectionMultiplexer>();
@@ -67,5 +73,26 @@ public static class CachingExtensions
             sp => sp.GetRequiredService<IConnectionMultiplexer>(), name: "redis", failureStatus: HealthStatus.Degraded,
             tags: ["cache"], timeout: TimeSpan.FromSeconds(2));
         return builder;
+    }
+
+    /// <summary>
+    /// Wraps the HybridCache that <c>AddHybridCache</c> registered in a <see cref="ReplicatedHybridCache"/>,
+    /// so every service's removals reach the other replicas without the service doing anything.
+    /// <c>Caching:Replicas</c> (default 1) says how many replicas run; with several and no Redis, L1
+    /// entries live at most <c>Caching:UnsyncedLocalExpiration</c> (default 5 s), which bounds staleness.
+    /// </summary>
+    private static void AddReplicatedHybridCache(this IServiceCollection services, IConfiguration configuration)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(HybridCache));
+        services.Remove(registered);
+        var replicas = configuration.GetValue("Caching:Replicas", 1);
+        var unsynced = configuration.GetValue("Caching:UnsyncedLocalExpiration", TimeSpan.FromSeconds(5));
+        services.AddSingleton<HybridCache>(sp =>
+        {
+            var local = registered.ImplementationInstance as HybridCache
+                ?? registered.ImplementationFactory?.Invoke(sp) as HybridCache
+                ?? (HybridCache)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!);
+            return new ReplicatedHybridCache(local, sp.GetRequiredService<ReplicaBus>(), replicas, unsynced);
+        });
     }
 }

@@ -387,7 +387,7 @@ public sealed partial class ContactStore(
         }
 
         await cache.RemoveByTagAsync(tags, ct);
-        signal.Notify();
+        await signal.NotifyAsync(contact.StateCode);
         Activity.Current?.SetTag("tocmesh.contact", contact.Name);
         Activity.Current?.SetTag("tocmesh.state", contact.StateCode);
         LogRecorded(logger, kind, contact.Name, contact.StateCode, contact.Role, contact.Revision, resolvedRequests);

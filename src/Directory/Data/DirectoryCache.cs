@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Hybrid;
+using TocMesh.ServiceDefaults.Caching;
 
 namespace TocMesh.Directory.Data;
 
@@ -27,15 +28,36 @@ public static class DirectoryCacheTags
     };
 }
 
-/// <summary>Wakes the watchers of this replica when a change is committed; the others poll.</summary>
+/// <summary>
+/// Wakes the watchers of every replica when a change is committed: those of this replica at once,
+/// those of the others through the <see cref="ReplicaBus"/>. Watchers still poll, in case a notice
+/// is lost (Redis down); a wake-up only makes them read the change log sooner.
+/// </summary>
 public sealed class DirectoryChangeSignal
 {
+    private const string ChangedTopic = "directory-changed";
+    private readonly ReplicaBus _bus;
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public DirectoryChangeSignal(ReplicaBus bus)
+    {
+        _bus = bus;
+        bus.On(ChangedTopic, _ => { Wake(); return Task.CompletedTask; });
+        // Notices may have been missed while disconnected: look at the log now.
+        bus.OnResync(() => { Wake(); return Task.CompletedTask; });
+    }
 
     /// <summary>Completes at the next change committed after it was read.</summary>
     public Task NextChange => Volatile.Read(ref _next).Task;
 
-    public void Notify() =>
+    /// <summary>Call after the commit of a change.</summary>
+    public Task NotifyAsync(string stateCode)
+    {
+        Wake();
+        return _bus.PublishAsync(ChangedTopic, [stateCode]);
+    }
+
+    private void Wake() =>
         Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 }
 
@@ -53,7 +75,7 @@ public sealed class DirectoryOptions
     /// <summary>Changes read from the log per query while watching.</summary>
     public int WatchBatchSize { get; set; } = 100;
 
-    /// <summary>How often a watcher looks for changes committed by other replicas.</summary>
+    /// <summary>How often a watcher looks in the log when no wake-up came (a notice lost while Redis was down).</summary>
     public TimeSpan WatchPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Watch streams one replica serves at once; more are refused with RESOURCE_EXHAUSTED.</summary>

@@ -264,7 +264,7 @@ public sealed class DirectoryGrpcService(
 
                 if (batch.Count < settings.WatchBatchSize)
                 {
-                    // Woken by a write on this replica, or after the poll interval for writes on others.
+                    // Woken by a write on any replica (over the replica bus), or after the poll interval.
                     try
                     {
                         await nextChange.WaitAsync(settings.WatchPollInterval, ct);

@@ -64,6 +64,14 @@ public sealed class TreatyActionLedger(TreatyDbContext db, HybridCache cache, Me
 
         await LockStateAsync(action.StateCode, ct);
         var current = await CurrentFactsAsync(action.StateCode, ct);
+        // A retry of this request (here or on another replica) may have committed since the first
+        // look: answer as it did, rather than refuse the action as a duplicate of itself.
+        if (action.RequestId is not null && await FindByRequestAsync(action.RequestId, ct) is { } committed)
+        {
+            return SameRequest(committed, state!, input) ? committed
+                : throw new AlreadyExistsException("treaty action", NamePrefix + committed.Id, $"request_id \"{input.RequestId}\" was already used to record {NamePrefix}{committed.Id}, with other values; use a new request_id for a new action.");
+        }
+
         EnsureNoNewBreach(instruments, current, [.. current, action.ToFact()]);
 
         action.History.Add(Revision(RevisionChange.Recorded, caller, "", $"{action.Kind.Describe()} of {action.InstrumentId} by {action.StateCode}"));

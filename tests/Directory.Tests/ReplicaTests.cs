@@ -1,0 +1,308 @@
+using System.Diagnostics;
+using Grpc.Core;
+using TocMesh.Directory.V1;
+using TocMesh.TestSupport;
+using Xunit.Abstractions;
+using static TocMesh.Directory.Tests.ContactFixtures;
+
+namespace TocMesh.Directory.Tests;
+
+/// <summary>
+/// Two replicas of the Directory: two hosts on one database and one real Redis, as the AppHost
+/// runs them with <c>Replicas:directory=2</c>. Nothing is shared between them in memory.
+/// </summary>
+public sealed class ReplicaTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
+    private RedisServer _redis = null!;
+    private DirectoryHost _a = null!;
+    private DirectoryHost _b = null!;
+
+    public async Task InitializeAsync()
+    {
+        _redis = await RedisServer.StartAsync();
+        _a = Replica(null);
+        await _a.Directory().ListMemberStatesAsync(new ListMemberStatesRequest()); // migrated and seeded before B starts
+        _b = Replica(_a.DataFolder);
+        await _b.Directory().ListMemberStatesAsync(new ListMemberStatesRequest());
+    }
+
+    public async Task DisposeAsync()
+    {
+        _a.Dispose();
+        _b.Dispose();
+        await _redis.DisposeAsync();
+    }
+
+    // The one place that says how a replica is made: a host on the shared database and Redis.
+    // A poll interval far longer than any bound below: a prompt delivery proves the wake-up came over Redis.
+    private DirectoryHost Replica(string? sharedDataFolder) =>
+        (DirectoryHost)new DirectoryHost(sharedDataFolder)
+            .WithDirectorySetting("WatchPollInterval", "00:01:00")
+            .WithRedis(_redis.ConnectionString);
+
+    [Fact]
+    public async Task A_write_on_one_replica_is_read_at_once_on_the_other_through_its_cache()
+    {
+        var onA = _a.Directory(TestKeys.Secretariat);
+        var onB = _b.Directory(TestKeys.Secretariat);
+        var created = await onA.CreateAsync(PointOfContact("KNA"));
+
+        // B caches the contact, the state's list and the whole directory.
+        Assert.Equal("Office of Example Affairs", (await onB.GetContactAsync(new GetContactRequest { Name = created.Name })).Contact.Office);
+        Assert.Single((await onB.ListContactsAsync(new ListContactsRequest { StateCode = "KNA" })).Contacts);
+        Assert.Single((await onB.GetDirectoryAsync(new GetDirectoryRequest())).Contacts);
+
+        var etag = created.Etag;
+        for (var round = 1; round <= 5; round++)
+        {
+            var office = $"Office, change {round}";
+            var clock = Stopwatch.StartNew();
+            etag = (await onA.UpdateContactAsync(new UpdateContactRequest
+            {
+                Contact = new Contact { Name = created.Name, Etag = etag, Office = office },
+                UpdateMask = Mask("office"),
+            })).Contact.Etag;
+            output.WriteLine($"update on A, confirmed by B: {clock.Elapsed.TotalMilliseconds:F1} ms");
+
+            Assert.Equal(office, (await onB.GetContactAsync(new GetContactRequest { Name = created.Name })).Contact.Office);
+            Assert.Equal(office, (await onB.ListContactsAsync(new ListContactsRequest { StateCode = "KNA" })).Contacts.Single().Office);
+            Assert.Equal(office, (await onB.GetDirectoryAsync(new GetDirectoryRequest())).Contacts.Single().Office);
+        }
+
+        // And the other way round, for a new contact in a list B wrote and A cached.
+        Assert.Single((await onA.ListContactsAsync(new ListContactsRequest { StateCode = "KNA" })).Contacts);
+        await onB.CreateAsync(PointOfContact("KNA", ContactRole.Courses));
+        Assert.Equal(2, (await onA.ListContactsAsync(new ListContactsRequest { StateCode = "KNA" })).Contacts.Count);
+    }
+
+    [Fact]
+    public async Task Retries_of_one_create_sent_to_both_replicas_at_once_record_one_contact()
+    {
+        var clients = new[] { _a.Directory(TestKeys.Secretariat), _b.Directory(TestKeys.Secretariat) };
+        for (var round = 0; round < 5; round++)
+        {
+            var requestId = Guid.NewGuid().ToString();
+            var calls = Enumerable.Range(0, 8).Select(i =>
+                clients[i % 2].CreateAsync(PointOfContact("BRB", ContactRole.Courses, institution: $"Ministry {round}"), requestId)).ToList();
+            var answers = await Task.WhenAll(calls).WaitAsync(Bound);
+
+            Assert.Single(answers.Select(c => c.Name).Distinct());
+        }
+
+        var recorded = await clients[1].AllOfStateAsync("BRB");
+        Assert.Equal(5, recorded.Count);
+        Assert.Equal(5, recorded.Select(c => c.Institution).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_watcher_on_one_replica_gets_the_writes_of_both_once_in_order_promptly()
+    {
+        using var cts = new CancellationTokenSource(Bound);
+        using var watch = _b.Directory(TestKeys.Partner).WatchDirectory(new WatchDirectoryRequest(), cancellationToken: cts.Token);
+        await watch.ResponseHeadersAsync.WaitAsync(Bound);
+
+        var writers = new[] { _a.Directory(TestKeys.Secretariat), _b.Directory(TestKeys.Secretariat) };
+        var written = new List<string>();
+        var slowest = TimeSpan.Zero;
+        for (var i = 0; i < 6; i++)
+        {
+            // Mostly on A, the replica the watcher is not on.
+            var writer = writers[i % 3 == 2 ? 1 : 0];
+            var clock = Stopwatch.StartNew();
+            var contact = await writer.CreateAsync(PointOfContact("GRD", ContactRole.Courses, institution: $"Ministry {i}"));
+            written.Add(contact.Name);
+
+            Assert.True(await watch.ResponseStream.MoveNext(cts.Token));
+            var change = watch.ResponseStream.Current;
+            slowest = clock.Elapsed > slowest ? clock.Elapsed : slowest;
+            Assert.Equal(contact.Name, change.Contact.Name);
+            Assert.Equal(RevisionKind.Created, change.Kind);
+        }
+
+        // The poll interval is a minute: every change came by the wake-up over Redis.
+        output.WriteLine($"slowest write-to-watcher delivery across replicas: {slowest.TotalMilliseconds:F1} ms");
+        Assert.True(slowest < TimeSpan.FromSeconds(3), $"the slowest change took {slowest.TotalMilliseconds:F0} ms to arrive");
+
+        // Concurrent writes on both replicas: each arrives once, in sequence order.
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            writers[i % 2].CreateAsync(PointOfContact("GRD", ContactRole.MlaCentralAuthority, institution: $"Concurrent {i}")))).WaitAsync(Bound);
+        var changes = new List<WatchDirectoryResponse>();
+        while (changes.Count < concurrent.Length && await watch.ResponseStream.MoveNext(cts.Token))
+        {
+            changes.Add(watch.ResponseStream.Current);
+        }
+
+        Assert.Equal(concurrent.Select(c => c.Name).Order(), changes.Select(c => c.Contact.Name).Order());
+        Assert.Equal(changes.Select(c => c.Sequence).Order(), changes.Select(c => c.Sequence));
+        Assert.Equal(changes.Count, changes.Select(c => c.Sequence).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Of_two_updates_with_the_same_etag_on_different_replicas_exactly_one_wins()
+    {
+        var onA = _a.Directory(TestKeys.Secretariat);
+        var onB = _b.Directory(TestKeys.Secretariat);
+        var contact = await onA.CreateAsync(PointOfContact("LCA"));
+        for (var round = 0; round < 5; round++)
+        {
+            // Both replicas have read the same revision.
+            var etag = (await onB.GetContactAsync(new GetContactRequest { Name = contact.Name })).Contact.Etag;
+            Assert.Equal(etag, (await onA.GetContactAsync(new GetContactRequest { Name = contact.Name })).Contact.Etag);
+
+            var outcomes = await Task.WhenAll(new[] { onA, onB }.Select(async (client, i) =>
+            {
+                try
+                {
+                    await client.UpdateContactAsync(new UpdateContactRequest
+                    {
+                        Contact = new Contact { Name = contact.Name, Etag = etag, Office = $"Round {round}, replica {i}" },
+                        UpdateMask = Mask("office"),
+                    });
+                    return StatusCode.OK;
+                }
+                catch (RpcException e)
+                {
+                    return e.StatusCode;
+                }
+            })).WaitAsync(Bound);
+
+            Assert.Equal([StatusCode.OK, StatusCode.Aborted], outcomes.Order());
+        }
+
+        var history = await onB.GetContactHistoryAsync(new GetContactHistoryRequest { Name = contact.Name });
+        Assert.Equal(6, history.Revisions.Count);
+    }
+
+    [Fact]
+    public async Task A_replica_that_lost_redis_and_got_it_back_does_not_serve_what_it_cached_before()
+    {
+        var onA = _a.Directory(TestKeys.Secretariat);
+        var onB = _b.Directory(TestKeys.Secretariat);
+        var created = await onA.CreateAsync(PointOfContact("VCT"));
+        Assert.Equal("Office of Example Affairs", (await onB.GetContactAsync(new GetContactRequest { Name = created.Name })).Contact.Office);
+
+        // While Redis is gone, A's write cannot reach B.
+        _redis.Kill();
+        await onA.UpdateContactAsync(new UpdateContactRequest
+        {
+            Contact = new Contact { Name = created.Name, Etag = created.Etag, Office = "Changed during the outage" },
+            UpdateMask = Mask("office"),
+        });
+
+        await _redis.RestartAsync();
+        var clock = Stopwatch.StartNew();
+        string office;
+        do
+        {
+            await Task.Delay(100);
+            office = (await onB.GetContactAsync(new GetContactRequest { Name = created.Name })).Contact.Office;
+        }
+        while (office != "Changed during the outage" && clock.Elapsed < Bound);
+
+        Assert.Equal("Changed during the outage", office);
+        output.WriteLine($"fresh on B {clock.Elapsed.TotalMilliseconds:F0} ms after Redis was restarted");
+        // Reconnection takes about a second here; the stale entry would otherwise live for minutes.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"B served its stale entry for {clock.Elapsed.TotalSeconds:F1} s after Redis came back");
+    }
+}
+
+/// <summary>Two replicas and no Redis: nothing carries removals, so in-process entries are kept briefly.</summary>
+public sealed class ReplicasWithoutRedisTests
+{
+    [Fact]
+    public async Task Without_redis_a_write_on_one_replica_is_read_on_the_other_once_its_short_lived_entry_expires()
+    {
+        using var a = Replica(null);
+        await a.Directory().ListMemberStatesAsync(new ListMemberStatesRequest());
+        using var b = Replica(a.DataFolder);
+        var onA = a.Directory(TestKeys.Secretariat);
+        var onB = b.Directory(TestKeys.Secretariat);
+        var created = await onA.CreateAsync(PointOfContact("DMA"));
+        Assert.Equal("Office of Example Affairs", (await onB.GetContactAsync(new GetContactRequest { Name = created.Name })).Contact.Office);
+
+        await onA.UpdateContactAsync(new UpdateContactRequest
+        {
+            Contact = new Contact { Name = created.Name, Etag = created.Etag, Office = "Changed on A" },
+            UpdateMask = Mask("office"),
+        });
+
+        var clock = Stopwatch.StartNew();
+        string office;
+        do
+        {
+            await Task.Delay(100);
+            office = (await onB.GetContactAsync(new GetContactRequest { Name = created.Name })).Contact.Office;
+        }
+        while (office != "Changed on A" && clock.Elapsed < TimeSpan.FromSeconds(20));
+
+        Assert.Equal("Changed on A", office);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"B served its entry for {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    // Caching:Replicas is what the AppHost sets when it runs several replicas.
+    private static DirectoryHost Replica(string? sharedDataFolder) =>
+        (DirectoryHost)new DirectoryHost(sharedDataFolder)
+            .WithSetting("Caching:Replicas", "2")
+            .WithSetting("Caching:UnsyncedLocalExpiration", "00:00:01");
+}
+
+/// <summary>Replicas started while Redis was down join the bus when it comes up.</summary>
+public sealed class ReplicasStartedWithoutRedisTests
+{
+    [Fact]
+    public async Task Replicas_started_while_redis_was_down_wake_each_others_watchers_once_it_is_up()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        redis.Kill();
+        using var a = Replica(null, redis);
+        await a.Directory().ListMemberStatesAsync(new ListMemberStatesRequest());
+        using var b = Replica(a.DataFolder, redis);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var watch = b.Directory(TestKeys.Partner).WatchDirectory(new WatchDirectoryRequest(), cancellationToken: cts.Token);
+        await watch.ResponseHeadersAsync.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // Every change B's watcher delivers, as it arrives.
+        var delivered = System.Threading.Channels.Channel.CreateUnbounded<string>();
+        var reader = Task.Run(async () =>
+        {
+            while (await watch.ResponseStream.MoveNext(cts.Token))
+            {
+                await delivered.Writer.WriteAsync(watch.ResponseStream.Current.Contact.Name, cts.Token);
+            }
+        });
+
+        await redis.RestartAsync();
+        var onA = a.Directory(TestKeys.Secretariat);
+        var clock = Stopwatch.StartNew();
+        var prompt = false;
+        for (var i = 0; !prompt && clock.Elapsed < TimeSpan.FromSeconds(30); i++)
+        {
+            var written = await onA.CreateAsync(PointOfContact("ATG", ContactRole.Courses, institution: $"Ministry {i}"));
+            var sent = Stopwatch.StartNew();
+            // With a one-minute poll, only a wake-up over Redis brings the change within a second.
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            try
+            {
+                while (await delivered.Reader.ReadAsync(wait.Token) != written.Name)
+                {
+                }
+
+                prompt = sent.Elapsed < TimeSpan.FromSeconds(1);
+            }
+            catch (OperationCanceledException)
+            {
+                // Not on the bus yet.
+            }
+        }
+
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<Exception>(() => reader);
+        Assert.True(prompt, $"no prompt wake-up within {clock.Elapsed.TotalSeconds:F0} s of Redis starting");
+    }
+
+    private static DirectoryHost Replica(string? sharedDataFolder, RedisServer redis) =>
+        (DirectoryHost)new DirectoryHost(sharedDataFolder)
+            .WithDirectorySetting("WatchPollInterval", "00:01:00")
+            .WithRedis(redis.ConnectionString);
+}
