@@ -25,6 +25,7 @@ public sealed partial class ContactStore(
     HybridCache cache,
     MemberStateRegister register,
     DirectoryChangeSignal signal,
+    OverdueChangeRequests overdue,
     TimeProvider clock,
     ILogger<ContactStore> logger)
 {
@@ -383,6 +384,7 @@ public sealed partial class ContactStore(
         if (resolvedRequests > 0)
         {
             tags.Add(DirectoryCacheTags.ChangeRequests);
+            overdue.Invalidate();
         }
 
         await cache.RemoveByTagAsync(tags, ct);
