@@ -152,7 +152,7 @@ if [[ "$BASE" == mcr || ( "$BASE" == auto && $(mcr_reachable && echo yes) == yes
 else
   need docker-registry:docker-registry umoci:umoci skopeo:skopeo
   start_registry
-  if curl -fsS -o /dev/null -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+  if curl -fs -o /dev/null -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
       "http://$REGISTRY/v2/$BASE_REPOSITORY/manifests/$BASE_TAG"; then
     log "base image $BASE_REPOSITORY:$BASE_TAG: cached"
   else
@@ -175,24 +175,33 @@ done
 
 # --- Each image alone: SQLite in a fresh /data, no Redis, no other service -----------------------
 need podman:podman
+for service in $SERVICES; do podman load --quiet --input "$OUT/$service.tar.gz" >/dev/null; done
+# Where the default runtime (crun) cannot start a container (no CAP_SYS_RESOURCE to raise limits,
+# cgroups v1 with a v2 hierarchy mounted beside it, as in some sandboxes), use runc and the limits
+# the shell already has.
+RUN_FLAGS=()
+if ! podman run --rm --network host --entrypoint /usr/bin/dotnet "localhost/tocmesh/${SERVICES%% *}:latest" --list-runtimes >/dev/null 2>&1; then
+  need runc:runc
+  RUN_FLAGS=(--runtime runc --ulimit "nofile=$(ulimit -Hn):$(ulimit -Hn)" --ulimit nproc=4096:4096)
+  log "podman's default runtime cannot start containers here; using ${RUN_FLAGS[*]}"
+fi
 BUF="${BUF:-$ROOT/.tools/buf/node_modules/.bin/buf}"
 [[ -x "$BUF" ]] || BUF=/work/main/.tools/buf/node_modules/.bin/buf
 failed=0
 for service in $SERVICES; do
-  podman load --quiet --input "$OUT/$service.tar.gz" >/dev/null
   started=$(date +%s)
   name="tocmesh-$service-check"
   podman rm --force --ignore "$name" >/dev/null
   # Host networking on a free port: the sandbox this runs in may have no bridge network.
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-  podman run --detach --name "$name" --network host --volume "$name:/data:U" \
+  podman run --detach --name "$name" "${RUN_FLAGS[@]}" --network host --volume "$name:/data:U" \
     -e "Kestrel__Endpoints__http__Url=http://127.0.0.1:$port" -e "Kestrel__Endpoints__rest__Url=http://127.0.0.1:0" \
     "localhost/tocmesh/$service:latest" >/dev/null
   status=
   for _ in $(seq 1 120); do
     status="$("$BUF" curl --http2-prior-knowledge --protocol grpc \
       "http://127.0.0.1:$port/grpc.health.v1.Health/Check" 2>/dev/null | tr -d ' \n' || true)"
-    [[ "$status" == *SERVING* ]] && break
+    [[ "$status" == *'"SERVING"'* ]] && break
     sleep 0.5
   done
   if [[ "$status" == *'"SERVING"'* ]]; then
