@@ -9,7 +9,8 @@
 # $TOCMESH_IMAGE_CACHE (default ~/.cache/tocmesh/images).
 #
 # Needs (installed with apt-get when missing, as root): docker-registry, umoci, skopeo, podman.
-# Options: --no-run (publish only), --services "treaty directory" (a subset), --base mcr|local.
+# Options: --no-run (publish only), --run-only (check the archives already published),
+#          --services "treaty directory" (a subset), --base mcr|local.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")" && pwd)"
@@ -17,10 +18,12 @@ OUT="$ROOT/artifacts/images"
 CACHE="${TOCMESH_IMAGE_CACHE:-$HOME/.cache/tocmesh/images}"
 SERVICES="treaty directory techcoop meetings"
 RUN=1
+PUBLISH=1
 BASE=auto
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-run) RUN=0 ;;
+    --run-only) PUBLISH=0 ;;
     --services) SERVICES="$2"; shift ;;
     --base) BASE="$2"; shift ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
@@ -147,7 +150,9 @@ mcr_reachable() {
 
 mkdir -p "$OUT" "$CACHE"
 BASE_ARGS=()
-if [[ "$BASE" == mcr || ( "$BASE" == auto && $(mcr_reachable && echo yes) == yes ) ]]; then
+if [[ "$PUBLISH" == 0 ]]; then
+  :
+elif [[ "$BASE" == mcr || ( "$BASE" == auto && $(mcr_reachable && echo yes) == yes ) ]]; then
   log "base image: mcr.microsoft.com/dotnet/aspnet (the SDK's default)"
 else
   need docker-registry:docker-registry umoci:umoci skopeo:skopeo
@@ -164,6 +169,7 @@ fi
 
 # --- The service images --------------------------------------------------------------------------
 for service in $SERVICES; do
+  [[ "$PUBLISH" == 1 ]] || break
   started=$(date +%s)
   log "publishing tocmesh/$service"
   dotnet publish "$ROOT/$(project_of "$service")" -c Release --os linux --arch x64 -t:PublishContainer \
@@ -175,12 +181,16 @@ done
 
 # --- Each image alone: SQLite in a fresh /data, no Redis, no other service -----------------------
 need podman:podman
-for service in $SERVICES; do podman load --quiet --input "$OUT/$service.tar.gz" >/dev/null; done
+declare -A IMAGE
+for service in $SERVICES; do
+  # "Loaded image: docker.io/tocmesh/treaty:latest" (the name the archive carries).
+  IMAGE[$service]="$(podman load --quiet --input "$OUT/$service.tar.gz" | sed -n 's/^Loaded image: //p' | tail -1)"
+done
 # Where the default runtime (crun) cannot start a container (no CAP_SYS_RESOURCE to raise limits,
 # cgroups v1 with a v2 hierarchy mounted beside it, as in some sandboxes), use runc and the limits
 # the shell already has.
 RUN_FLAGS=()
-if ! podman run --rm --network host --entrypoint /usr/bin/dotnet "localhost/tocmesh/${SERVICES%% *}:latest" --list-runtimes >/dev/null 2>&1; then
+if ! podman run --rm --network host --entrypoint /usr/bin/dotnet "${IMAGE[${SERVICES%% *}]}" --list-runtimes >/dev/null 2>&1; then
   need runc:runc
   RUN_FLAGS=(--runtime runc --ulimit "nofile=$(ulimit -Hn):$(ulimit -Hn)" --ulimit nproc=4096:4096)
   log "podman's default runtime cannot start containers here; using ${RUN_FLAGS[*]}"
@@ -196,7 +206,7 @@ for service in $SERVICES; do
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
   podman run --detach --name "$name" "${RUN_FLAGS[@]}" --network host --volume "$name:/data:U" \
     -e "Kestrel__Endpoints__http__Url=http://127.0.0.1:$port" -e "Kestrel__Endpoints__rest__Url=http://127.0.0.1:0" \
-    "localhost/tocmesh/$service:latest" >/dev/null
+    "${IMAGE[$service]}" >/dev/null
   status=
   for _ in $(seq 1 120); do
     status="$("$BUF" curl --http2-prior-knowledge --protocol grpc \
@@ -205,7 +215,7 @@ for service in $SERVICES; do
     sleep 0.5
   done
   if [[ "$status" == *'"SERVING"'* ]]; then
-    log "tocmesh/$service: SERVING $(seconds_since "$started") s after start ($(podman image inspect --format '{{.Size}}' "localhost/tocmesh/$service:latest" | numfmt --to=iec) unpacked)"
+    log "tocmesh/$service: SERVING $(seconds_since "$started") s after start ($(podman image inspect --format '{{.Size}}' "${IMAGE[$service]}" | numfmt --to=iec) unpacked)"
   else
     log "tocmesh/$service: not SERVING ($status); its log:"
     podman logs "$name" 2>&1 | tail -20
