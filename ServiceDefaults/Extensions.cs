@@ -49,6 +49,7 @@ public static class Extensions
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         builder.Services.AddSingleton<RateLimitInterceptor>();
         builder.Services.AddSingleton<CallMetricsInterceptor>();
+        builder.Services.AddSingleton<ReportRenderMetrics>();
         // Stateless: one instance each instead of one per call.
         builder.Services.AddSingleton<ErrorStatusInterceptor>();
         builder.Services.AddSingleton<CallerInterceptor>();
@@ -77,6 +78,7 @@ public static class Extensions
         builder.Services.AddGrpcHealthChecks();
 
         builder.AddServiceCaching(service);
+        builder.Services.AddCacheMetrics();
         return builder;
     }
 

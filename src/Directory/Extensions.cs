@@ -33,6 +33,8 @@ public static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ContactStore>();
         builder.Services.AddScoped<ChangeRequestStore>();
+        builder.Services.AddSingleton<OverdueChangeRequests>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OverdueChangeRequests>());
         builder.Services.AddScoped<DirectoryChangeLog>();
         builder.Services.AddSingleton<DirectoryChangeSignal>();
         builder.Services.AddSingleton<WatchSlots>();

@@ -24,6 +24,7 @@ public static class Extensions
         builder.Services.AddScoped<TreatyStatusReader>();
         builder.Services.AddScoped<LegislationRegister>();
         builder.Services.AddScoped<DataQualityFindings>();
+        builder.Services.AddSingleton<DataQualityGauge>();
         return builder;
     }
 }

@@ -19,7 +19,13 @@ public sealed record ChangeRequestDraft(
 
 /// <summary>Change requests: opened by the Secretariat or the state, resolved by the state's next contact change.</summary>
 public sealed partial class ChangeRequestStore(
-    DirectoryDbContext db, HybridCache cache, ContactStore contacts, IOptions<DirectoryOptions> options, TimeProvider clock, ILogger<ChangeRequestStore> logger)
+    DirectoryDbContext db,
+    HybridCache cache,
+    ContactStore contacts,
+    OverdueChangeRequests overdue,
+    IOptions<DirectoryOptions> options,
+    TimeProvider clock,
+    ILogger<ChangeRequestStore> logger)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -163,6 +169,7 @@ public sealed partial class ChangeRequestStore(
         }
 
         await cache.RemoveByTagAsync(DirectoryCacheTags.ChangeRequests, ct);
+        overdue.Invalidate();
         LogOpened(logger, request.Name, request.StateCode, request.Role, request.SourceMeetingId);
         return request;
     }

@@ -26,6 +26,7 @@ public sealed partial class ContactStore(
     HybridCache cache,
     MemberStateRegister register,
     DirectoryChangeSignal signal,
+    OverdueChangeRequests overdue,
     TimeProvider clock,
     ILogger<ContactStore> logger)
 {
@@ -384,6 +385,7 @@ public sealed partial class ContactStore(
         if (resolvedRequests > 0)
         {
             tags.Add(DirectoryCacheTags.ChangeRequests);
+            overdue.Invalidate();
         }
 
         await cache.RemoveByTagAsync(tags, ct);

@@ -1,15 +1,18 @@
+using System.Diagnostics;
 using Grpc.Core;
 using TocMesh.Meetings.Domain;
 using TocMesh.Meetings.Domain.Reports;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Telemetry;
 using V1 = TocMesh.Meetings.V1;
 
 namespace TocMesh.Meetings.Grpc;
 
 /// <summary>The contract's endpoint: maps messages to the domain and back. Enum values are shared by number.</summary>
-public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry documents, MeetingReportBuilder reports) : V1.MeetingsService.MeetingsServiceBase
+public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry documents, MeetingReportBuilder reports, ReportRenderMetrics renderMetrics)
+    : V1.MeetingsService.MeetingsServiceBase
 {
     public override async Task<V1.ListMeetingsResponse> ListMeetings(V1.ListMeetingsRequest request, ServerCallContext context)
     {
@@ -177,7 +180,9 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
             V1.ReportFormat.Text => ReportFormat.Text,
             _ => throw new ValidationException("format", "must be REPORT_FORMAT_MARKDOWN, REPORT_FORMAT_HTML or REPORT_FORMAT_TEXT"),
         };
+        var started = Stopwatch.GetTimestamp();
         var report = await reports.RenderAsync(request.MeetingId, format, context.CancellationToken);
+        renderMetrics.Rendered("meeting", started, partial: report.PartialSections.Count > 0);
         var response = new V1.RenderMeetingReportResponse
         {
             Format = (V1.ReportFormat)(int)report.Format,

@@ -18,7 +18,8 @@ public sealed record ImportSummary(int Instruments, int RowsRead, int Created, i
 /// when the file changed, unless the Secretariat corrected it). Rows are imported as published; what
 /// they get wrong is listed as data-quality findings, so nothing is dropped silently.
 /// </summary>
-public sealed partial class ReferenceDataImporter(TreatyDbContext db, HybridCache cache, TimeProvider clock, ILogger<ReferenceDataImporter> logger) : IDataSeeder
+public sealed partial class ReferenceDataImporter(
+    TreatyDbContext db, HybridCache cache, TimeProvider clock, DataQualityGauge findingsGauge, ILogger<ReferenceDataImporter> logger) : IDataSeeder
 {
     public const string InstrumentsFile = "instruments.csv";
     public const string UntocFile = "untoc_oas_status.csv";
@@ -55,6 +56,7 @@ public sealed partial class ReferenceDataImporter(TreatyDbContext db, HybridCach
             await cache.RemoveByTagAsync(reportStates.Select(CacheTags.State), cancellationToken);
         }
 
+        findingsGauge.Update(findings);
         var summary = new ImportSummary(instruments.Count, rowsRead, created, updated, unchanged, kept, findings.Count);
         LogImported(logger, summary.RowsRead, created, updated, unchanged, kept, findings.Count);
         return summary;

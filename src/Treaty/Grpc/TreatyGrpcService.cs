@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Grpc.Core;
 using Microsoft.Extensions.Caching.Hybrid;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Telemetry;
 using TocMesh.Treaty.Data;
 using TocMesh.Treaty.Domain;
 using TocMesh.Treaty.V1;
@@ -18,7 +20,8 @@ public sealed class TreatyGrpcService(
     LegislationRegister legislation,
     DataQualityFindings findings,
     ReferenceDataImporter importer,
-    HybridCache cache) : TreatyService.TreatyServiceBase
+    HybridCache cache,
+    ReportRenderMetrics renderMetrics) : TreatyService.TreatyServiceBase
 {
     public override async Task<ListInstrumentsResponse> ListInstruments(ListInstrumentsRequest request, ServerCallContext context)
     {
@@ -61,9 +64,10 @@ public sealed class TreatyGrpcService(
         // it carries the same tags as the report it is built from.
         return await cache.GetOrCreateResponseAsync(
             $"treaty:report-response:v1:{asOf:yyyy-MM-dd}:{scope}:{string.Join(',', request.InstrumentIds)}",
-            (Status: status, AsOf: asOf, Scope: scope, Ids: request.InstrumentIds.ToArray()),
+            (Status: status, AsOf: asOf, Scope: scope, Ids: request.InstrumentIds.ToArray(), Metrics: renderMetrics),
             static async (s, ct) =>
             {
+                var started = Stopwatch.GetTimestamp();
                 var (status, asOf, scope) = (s.Status, s.AsOf, s.Scope);
                 var report = await status.ReportAsync(asOf, scope, s.Ids, ct);
                 var snapshot = await status.SnapshotAsync(ct);
@@ -90,6 +94,7 @@ public sealed class TreatyGrpcService(
                     response.Tallies.Add(tally);
                 }
 
+                s.Metrics.Rendered("ratification", started);
                 return response;
             },
             [CacheTags.Register, CacheTags.Snapshot, .. instrumentIds.Select(CacheTags.Instrument)],

@@ -1,0 +1,29 @@
+using TocMesh.Meetings.V1;
+using TocMesh.TestSupport;
+
+namespace TocMesh.Meetings.Tests;
+
+/// <summary>The meeting report's render time, in the dashboard: each render, and whether a section was missing.</summary>
+public sealed class OperatorMetricsTests
+{
+    private const string Render = "tocmesh.report.render.duration";
+
+    [Fact]
+    public async Task Each_render_of_a_meeting_report_is_timed_and_says_whether_it_was_partial()
+    {
+        using var host = new MeetingsHost();
+        host.WithDependencyDown("treaty").WithDependencyDown("techcoop");
+        await host.Meetings().GetMeetingAsync(new GetMeetingRequest { MeetingId = "gtdot-ii" }); // started and seeded
+        using var metrics = new MetricRecorder(host.Services, Render);
+
+        await host.Meetings().RenderMeetingReportAsync(new RenderMeetingReportRequest { MeetingId = "gtdot-ii" }, deadline: DateTime.UtcNow.AddSeconds(15));
+        await host.Meetings().RenderMeetingReportAsync(new RenderMeetingReportRequest { MeetingId = "gtdot-i" }, deadline: DateTime.UtcNow.AddSeconds(15));
+
+        var renders = metrics.Of(Render);
+        Assert.Equal(2, renders.Count);
+        Assert.All(renders, r => Assert.Equal("meeting", r.Tag("report")));
+        Assert.Equal("True", renders[0].Tag("partial")); // treaty and techcoop are down
+        Assert.Equal("False", renders[1].Tag("partial")); // the first meeting draws on neither
+        Assert.All(renders, r => Assert.InRange(r.Value, 0, 15));
+    }
+}
