@@ -18,7 +18,9 @@ public static class ServiceResources
     {
         if (cache is not null)
         {
-            project.WithReference(cache).WaitFor(cache);
+            // No WaitFor: a service starts without Redis and connects when it answers (Redis is only the
+            // second cache level), so the services start at once instead of after Redis's health check.
+            project.WithReference(cache);
         }
 
         var keys = project.ApplicationBuilder.Configuration.GetSection("Auth:ApiKeys");

@@ -68,7 +68,8 @@ public static class Extensions
             options.Interceptors.Add<ErrorStatusInterceptor>();
             options.Interceptors.Add<CallerInterceptor>();
             options.Interceptors.Add<RateLimitInterceptor>();
-            options.MaxReceiveMessageSize = 4 * 1024 * 1024;
+            // No request of any contract comes near this; a larger one is RESOURCE_EXHAUSTED before it is parsed.
+            options.MaxReceiveMessageSize = builder.Configuration.GetValue("Grpc:MaxReceiveMessageSize", 4 * 1024 * 1024);
             options.EnableDetailedErrors = false;
             configureGrpc?.Invoke(options);
         }).AddJsonTranscoding(o => o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));

@@ -77,6 +77,12 @@ public sealed class AuthorizationMatrixTests(DirectoryFixture fixture) : IClassF
     }
 
     [Fact]
+    public void The_matrix_covers_every_write_of_the_contract()
+    {
+        Assert.Equal(Enum.GetNames<Write>().Order(StringComparer.Ordinal), AuthorizationMatrix.WriteMethods(DirectoryService.Descriptor));
+    }
+
+    [Fact]
     public async Task An_unknown_key_is_unauthenticated_for_a_write()
     {
         await RpcAssert.ThrowsAsync(StatusCode.Unauthenticated,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using StackExchange.Redis;
 
 namespace TocMesh.TestSupport;
 
@@ -64,6 +65,16 @@ public sealed class RedisServer : IAsyncDisposable
         }
 
         throw new TimeoutException($"redis-server did not listen on {Port} within 10 s.");
+    }
+
+    /// <summary>How many keys the server holds, and how many reads it has answered from a key it had (INFO keyspace_hits).</summary>
+    public async Task<(long Keys, long Hits)> StatsAsync()
+    {
+        await using var connection = await ConnectionMultiplexer.ConnectAsync($"{ConnectionString},allowAdmin=true,abortConnect=false,connectTimeout=2000");
+        var server = connection.GetServer(ConnectionString);
+        var keys = await server.DatabaseSizeAsync();
+        var stats = (await server.InfoAsync("stats")).SelectMany(g => g).ToDictionary(p => p.Key, p => p.Value);
+        return (keys, long.Parse(stats["keyspace_hits"], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>SIGKILL: the server vanishes as in a crash.</summary>
