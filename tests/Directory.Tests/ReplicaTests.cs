@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Grpc.Core;
 using TocMesh.Directory.V1;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 using Xunit.Abstractions;
 using static TocMesh.Directory.Tests.ContactFixtures;
@@ -11,8 +12,22 @@ namespace TocMesh.Directory.Tests;
 /// Two replicas of the Directory: two hosts on one database and one real Redis, as the AppHost
 /// runs them with <c>Replicas:directory=2</c>. Nothing is shared between them in memory.
 /// </summary>
-public sealed class ReplicaTests(ITestOutputHelper output) : IAsyncLifetime
+public class ReplicaTests : IAsyncLifetime
 {
+    private readonly ITestOutputHelper _output;
+    private readonly DatabaseProvider _provider;
+
+    public ReplicaTests(ITestOutputHelper output)
+        : this(output, DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected ReplicaTests(ITestOutputHelper output, DatabaseProvider provider)
+    {
+        _output = output;
+        _provider = provider;
+    }
+
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
     private RedisServer _redis = null!;
     private DirectoryHost _a = null!;
@@ -37,7 +52,7 @@ public sealed class ReplicaTests(ITestOutputHelper output) : IAsyncLifetime
     // The one place that says how a replica is made: a host on the shared database and Redis.
     // A poll interval far longer than any bound below: a prompt delivery proves the wake-up came over Redis.
     private DirectoryHost Replica(string? sharedDataFolder) =>
-        (DirectoryHost)new DirectoryHost(sharedDataFolder)
+        (DirectoryHost)new DirectoryHost(sharedDataFolder, _provider)
             .WithDirectorySetting("WatchPollInterval", "00:01:00")
             .WithRedis(_redis.ConnectionString);
 
@@ -63,7 +78,7 @@ public sealed class ReplicaTests(ITestOutputHelper output) : IAsyncLifetime
                 Contact = new Contact { Name = created.Name, Etag = etag, Office = office },
                 UpdateMask = Mask("office"),
             })).Contact.Etag;
-            output.WriteLine($"update on A, confirmed by B: {clock.Elapsed.TotalMilliseconds:F1} ms");
+            _output.WriteLine($"update on A, confirmed by B: {clock.Elapsed.TotalMilliseconds:F1} ms");
 
             Assert.Equal(office, (await onB.GetContactAsync(new GetContactRequest { Name = created.Name })).Contact.Office);
             Assert.Equal(office, (await onB.ListContactsAsync(new ListContactsRequest { StateCode = "KNA" })).Contacts.Single().Office);
@@ -121,7 +136,7 @@ public sealed class ReplicaTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         // The poll interval is a minute: every change came by the wake-up over Redis.
-        output.WriteLine($"slowest write-to-watcher delivery across replicas: {slowest.TotalMilliseconds:F1} ms");
+        _output.WriteLine($"slowest write-to-watcher delivery across replicas: {slowest.TotalMilliseconds:F1} ms");
         Assert.True(slowest < TimeSpan.FromSeconds(3), $"the slowest change took {slowest.TotalMilliseconds:F0} ms to arrive");
 
         // Concurrent writes on both replicas: each arrives once, in sequence order.
@@ -201,13 +216,16 @@ public sealed class ReplicaTests(ITestOutputHelper output) : IAsyncLifetime
         while (office != "Changed during the outage" && clock.Elapsed < Bound);
 
         Assert.Equal("Changed during the outage", office);
-        output.WriteLine($"fresh on B {clock.Elapsed.TotalMilliseconds:F0} ms after Redis was restarted");
+        _output.WriteLine($"fresh on B {clock.Elapsed.TotalMilliseconds:F0} ms after Redis was restarted");
         // Reconnection takes about a second here; the stale entry would otherwise live for minutes.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"B served its stale entry for {clock.Elapsed.TotalSeconds:F1} s after Redis came back");
     }
 }
 
 /// <summary>Two replicas and no Redis: nothing carries removals, so in-process entries are kept briefly.</summary>
+/// <summary>The same two replicas on one PostgreSQL database, as several machines would run them.</summary>
+public sealed class ReplicaTestsOnPostgres(ITestOutputHelper output) : ReplicaTests(output, DatabaseProvider.Postgres);
+
 public sealed class ReplicasWithoutRedisTests
 {
     [Fact]

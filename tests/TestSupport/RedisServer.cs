@@ -67,12 +67,24 @@ public sealed class RedisServer : IAsyncDisposable
         throw new TimeoutException($"redis-server did not listen on {Port} within 10 s.");
     }
 
-    /// <summary>How many keys the server holds, and how many reads it has answered from a key it had (INFO keyspace_hits).</summary>
+    /// <summary>
+    /// How many cache entries the server holds (not counting HybridCache's tag invalidation records,
+    /// which a flush writes on its own), and how many reads it has answered from a key it had
+    /// (INFO keyspace_hits).
+    /// </summary>
     public async Task<(long Keys, long Hits)> StatsAsync()
     {
         await using var connection = await ConnectionMultiplexer.ConnectAsync($"{ConnectionString},allowAdmin=true,abortConnect=false,connectTimeout=2000");
         var server = connection.GetServer(ConnectionString);
-        var keys = await server.DatabaseSizeAsync();
+        long keys = 0;
+        await foreach (var key in server.KeysAsync(pattern: "*"))
+        {
+            if (!key.ToString().Contains("__MSFT_HCT__", StringComparison.Ordinal))
+            {
+                keys++;
+            }
+        }
+
         var stats = (await server.InfoAsync("stats")).SelectMany(g => g).ToDictionary(p => p.Key, p => p.Value);
         return (keys, long.Parse(stats["keyspace_hits"], System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 using TocMesh.Treaty.V1;
 
@@ -9,8 +10,17 @@ namespace TocMesh.Treaty.Tests;
 /// Two replicas of Treaty: two hosts on one database and one real Redis (and one Directory), as
 /// the AppHost runs them with <c>Replicas:treaty=2</c>. Nothing is shared between them in memory.
 /// </summary>
-public sealed class ReplicaTests : IAsyncLifetime
+public class ReplicaTests : IAsyncLifetime
 {
+    private readonly DatabaseProvider _provider;
+
+    public ReplicaTests()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected ReplicaTests(DatabaseProvider provider) => _provider = provider;
+
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
     private RedisServer _redis = null!;
     private TreatyHost _a = null!;
@@ -35,7 +45,7 @@ public sealed class ReplicaTests : IAsyncLifetime
     // The one place that says how a replica is made: a host on the shared database and Redis.
     private TreatyHost Replica(DirectoryDependency? directory, string? sharedDataFolder)
     {
-        var host = new TreatyHost(directory, sharedDataFolder);
+        var host = new TreatyHost(directory, sharedDataFolder, _provider);
         host.WithRedis(_redis.ConnectionString);
         return host;
     }
@@ -119,3 +129,6 @@ public sealed class ReplicaTests : IAsyncLifetime
         }
     }
 }
+
+/// <summary>The same two replicas on one PostgreSQL database, as several machines would run them.</summary>
+public sealed class ReplicaTestsOnPostgres() : ReplicaTests(DatabaseProvider.Postgres);
