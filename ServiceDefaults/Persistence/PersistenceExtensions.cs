@@ -57,7 +57,8 @@ public static class PersistenceExtensions
         else
         {
             var sqlite = SqliteConnectionString(connectionString);
-            builder.Services.AddDbContext<TContext, TSqlite>(options => options.UseSqlite(sqlite));
+            var busyTimeout = new SqliteBusyTimeout(TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(sqlite).DefaultTimeout));
+            builder.Services.AddDbContext<TContext, TSqlite>(options => options.UseSqlite(sqlite).AddInterceptors(busyTimeout));
         }
 
         builder.Services.AddSingleton<DatabaseInitializer<TContext>>();
