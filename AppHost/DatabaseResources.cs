@@ -8,7 +8,7 @@ namespace TocMesh.AppHost;
 
 /// <summary>
 /// A local PostgreSQL server run as an executable, for machines without a container runtime: a
-/// cluster in <c>AppHost/data/postgres</c> (made by initdb on first start), run as the
+/// cluster in <c>AppHost/data/postgres</c> or <c>Database:DataFolder</c> (made by initdb on first start), run as the
 /// <c>postgres</c> user when the AppHost runs as root (postgres refuses root).
 /// </summary>
 public sealed class PostgresServerResource(string name, string command, string workingDirectory)
@@ -33,7 +33,9 @@ public static class DatabaseResources
     /// database per service (treatydb, directorydb, techcoopdb, meetingsdb), created when missing,
     /// and every service waits for it. <c>Database:Mode</c> (for postgres): <c>container</c>,
     /// <c>executable</c> (the local server of Debian's postgresql package) or <c>auto</c> (default:
-    /// a container when a container runtime answers, else the local server). Call after the services are added.
+    /// a container when a container runtime answers, else the local server). <c>Database:DataFolder</c>
+    /// (executable mode): where the local server keeps its cluster, <c>AppHost/data/postgres</c> by default.
+    /// Call after the services are added.
     /// </summary>
     public static void AddTocMeshDatabases(this IDistributedApplicationBuilder builder)
     {
@@ -99,7 +101,9 @@ public static class DatabaseResources
 
     private static IResourceBuilder<PostgresServerResource> AddPostgresServerExecutable(this IDistributedApplicationBuilder builder, string name, string bin)
     {
-        var folder = Path.Combine(builder.AppHostDirectory, "data", name);
+        var folder = builder.Configuration["Database:DataFolder"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(builder.AppHostDirectory, "data", name);
         System.IO.Directory.CreateDirectory(folder);
         var asRoot = Environment.IsPrivilegedProcess;
         if (asRoot)

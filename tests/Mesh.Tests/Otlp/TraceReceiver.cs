@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 
 namespace TocMesh.Mesh.Tests.Otlp;
 
-/// <summary>One span as a service exported it.</summary>
-public sealed record ReceivedSpan(string Service, string TraceId, string SpanId, string ParentSpanId, string Name);
+/// <summary>One span as a service exported it; <c>Instance</c> is the process's <c>service.instance.id</c> (each replica has its own).</summary>
+public sealed record ReceivedSpan(string Service, string TraceId, string SpanId, string ParentSpanId, string Name, string Instance = "");
 
 /// <summary>
 /// A real OTLP/gRPC endpoint on a loopback port that keeps every span the services export, so the
@@ -19,15 +19,16 @@ public sealed class TraceReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private TraceReceiver(WebApplication app, string endpoint)
+    private TraceReceiver(WebApplication app, string endpoint, ConcurrentQueue<ReceivedSpan> spans)
     {
         _app = app;
         Endpoint = endpoint;
+        Spans = spans;
     }
 
     public string Endpoint { get; }
 
-    public ConcurrentQueue<ReceivedSpan> Spans { get; } = new();
+    public ConcurrentQueue<ReceivedSpan> Spans { get; }
 
     public static async Task<TraceReceiver> StartAsync()
     {
@@ -35,14 +36,14 @@ public sealed class TraceReceiver : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<ConcurrentQueue<ReceivedSpan>>();
+        // Each receiver its own spans: two meshes may run at once in this process.
+        var spans = new ConcurrentQueue<ReceivedSpan>();
+        builder.Services.AddSingleton(spans);
         var app = builder.Build();
         app.MapGrpcService<TraceExport>();
         await app.StartAsync();
         var address = app.Urls.Single();
-        var receiver = new TraceReceiver(app, address);
-        TraceExport.Sink = receiver.Spans;
-        return receiver;
+        return new TraceReceiver(app, address, spans);
     }
 
     /// <summary>Waits until the spans of some trace satisfy <paramref name="complete"/>; empty when none did in time.</summary>
@@ -66,19 +67,18 @@ public sealed class TraceReceiver : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    private sealed class TraceExport : TraceService.TraceServiceBase
+    private sealed class TraceExport(ConcurrentQueue<ReceivedSpan> sink) : TraceService.TraceServiceBase
     {
-        public static ConcurrentQueue<ReceivedSpan>? Sink { get; set; }
-
         public override Task<ExportTraceServiceResponse> Export(ExportTraceServiceRequest request, ServerCallContext context)
         {
             foreach (var resourceSpans in request.ResourceSpans)
             {
                 var service = resourceSpans.Resource?.Attributes.FirstOrDefault(a => a.Key == "service.name")?.Value?.StringValue ?? "";
+                var instance = resourceSpans.Resource?.Attributes.FirstOrDefault(a => a.Key == "service.instance.id")?.Value?.StringValue ?? "";
                 foreach (var span in resourceSpans.ScopeSpans.SelectMany(s => s.Spans))
                 {
-                    Sink?.Enqueue(new ReceivedSpan(service, Convert.ToHexStringLower(span.TraceId.Span),
-                        Convert.ToHexStringLower(span.SpanId.Span), Convert.ToHexStringLower(span.ParentSpanId.Span), span.Name));
+                    sink.Enqueue(new ReceivedSpan(service, Convert.ToHexStringLower(span.TraceId.Span),
+                        Convert.ToHexStringLower(span.SpanId.Span), Convert.ToHexStringLower(span.ParentSpanId.Span), span.Name, instance));
                 }
             }
 
