@@ -122,18 +122,12 @@ public sealed class PostgresServer : IAsyncDisposable
             return;
         }
 
-        // Fast shutdown of the postmaster; its watchdog then deletes the folder and exits.
+        // Fast shutdown of the postmaster (SIGINT); its watchdog then deletes the folder and exits.
+        // Not Process.Kill(entireProcessTree): it stops the whole tree before killing it, and a test
+        // process that ends meanwhile leaves a stopped server behind that no signal but SIGCONT reaches.
         if (PostmasterId() is { } postmaster)
         {
-            try
-            {
-                using var running = Process.GetProcessById(postmaster);
-                running.Kill(entireProcessTree: true);
-            }
-            catch (ArgumentException)
-            {
-                // Already gone.
-            }
+            await RunAsync("kill", ["-INT", postmaster.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(5));
         }
 
         if (!_process.HasExited)
@@ -220,6 +214,7 @@ public sealed class PostgresServer : IAsyncDisposable
             "$@" &
             pg=$!
             while [ -d "/proc/$WATCHED" ] && kill -0 "$pg" 2>/dev/null; do sleep 1; done
+            kill -CONT "$pg" 2>/dev/null
             kill -INT "$pg" 2>/dev/null
             wait "$pg"
             rm -rf "$FOLDER"
