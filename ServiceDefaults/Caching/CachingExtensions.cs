@@ -83,16 +83,8 @@ public static class CachingExtensions
     /// </summary>
     private static void AddReplicatedHybridCache(this IServiceCollection services, IConfiguration configuration)
     {
-        var registered = services.Last(d => d.ServiceType == typeof(HybridCache));
-        services.Remove(registered);
         var replicas = configuration.GetValue("Caching:Replicas", 1);
         var unsynced = configuration.GetValue("Caching:UnsyncedLocalExpiration", TimeSpan.FromSeconds(5));
-        services.AddSingleton<HybridCache>(sp =>
-        {
-            var local = registered.ImplementationInstance as HybridCache
-                ?? registered.ImplementationFactory?.Invoke(sp) as HybridCache
-                ?? (HybridCache)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!);
-            return new ReplicatedHybridCache(local, sp.GetRequiredService<ReplicaBus>(), replicas, unsynced);
-        });
+        services.Decorate<HybridCache>((local, sp) => new ReplicatedHybridCache(local, sp.GetRequiredService<ReplicaBus>(), replicas, unsynced));
     }
 }

@@ -101,16 +101,8 @@ public static class CacheMetricsExtensions
     /// <summary>Wraps the registered HybridCache (whatever it is) in <see cref="MeteredHybridCache"/>.</summary>
     public static IServiceCollection AddCacheMetrics(this IServiceCollection services)
     {
-        var registered = services.LastOrDefault(d => d.ServiceType == typeof(HybridCache) && !d.IsKeyedService)
-            ?? throw new InvalidOperationException("Register HybridCache before its metrics.");
-        services.Remove(registered);
-        services.AddSingleton<HybridCache>(sp => new MeteredHybridCache(
-            Create(sp, registered), sp.GetRequiredService<IMeterFactory>(), sp.GetRequiredService<ServiceIdentity>()));
+        services.Decorate<HybridCache>((inner, sp) => new MeteredHybridCache(
+            inner, sp.GetRequiredService<IMeterFactory>(), sp.GetRequiredService<ServiceIdentity>()));
         return services;
     }
-
-    private static HybridCache Create(IServiceProvider sp, ServiceDescriptor registered) => (HybridCache)(
-        registered.ImplementationInstance
-        ?? registered.ImplementationFactory?.Invoke(sp)
-        ?? ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!));
 }
