@@ -1,23 +1,24 @@
+using TocMesh;
 using TocMesh.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
 // Redis: a container where a container runtime answers, else the local redis-server, else none.
-var cache = builder.AddTocMeshCache("cache");
+var cache = builder.AddTocMeshCache(MeshResources.Cache);
 
-var directory = builder.AddProject<Projects.TocMesh_Directory>("directory")
+var directory = builder.AddProject<Projects.TocMesh_Directory>(MeshResources.Directory)
     .WithTocMeshDefaults(cache);
 
-var treaty = builder.AddProject<Projects.TocMesh_Treaty>("treaty")
+var treaty = builder.AddProject<Projects.TocMesh_Treaty>(MeshResources.Treaty)
     .WithTocMeshDefaults(cache)
     .WithReference(directory);
 
-var techcoop = builder.AddProject<Projects.TocMesh_TechnicalCooperation>("techcoop")
+var techcoop = builder.AddProject<Projects.TocMesh_TechnicalCooperation>(MeshResources.TechnicalCooperation)
     .WithTocMeshDefaults(cache)
     .WithReference(directory)
     .WithReference(treaty);
 
-builder.AddProject<Projects.TocMesh_Meetings>("meetings")
+builder.AddProject<Projects.TocMesh_Meetings>(MeshResources.Meetings)
     .WithTocMeshDefaults(cache)
     .WithReference(treaty)
     .WithReference(directory)

@@ -65,7 +65,7 @@ public static class ServiceResources
             // A database server is a referenced connection string other than the cache; without one the
             // replicas open the same SQLite file (one content root): fine on one machine, never across machines.
             var databaseServer = project.Resource.Annotations.OfType<ResourceRelationshipAnnotation>()
-                .Any(r => r.Resource is IResourceWithConnectionString && r.Resource.Name != "cache");
+                .Any(r => r.Resource is IResourceWithConnectionString && r.Resource.Name != MeshResources.Cache);
             if (!databaseServer)
             {
                 Console.Error.WriteLine($"TocMesh: {replicas} replicas of {name} share one SQLite file (src/<Service>/data/{name}.db, WAL): this works on this machine only; for replicas on several machines use PostgreSQL.");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,8 @@ public static class Extensions
     {
         var service = new ServiceIdentity(serviceName);
         builder.Services.AddSingleton(service);
+        // The one clock: every "today" comes from it, so a test that moves it moves every date.
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.ConfigureOpenTelemetry(service);
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);

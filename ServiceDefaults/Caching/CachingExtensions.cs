@@ -14,7 +14,7 @@ namespace TocMesh.ServiceDefaults.Caching;
 public static class CachingExtensions
 {
     /// <summary>The connection string name Aspire gives the Redis resource.</summary>
-    public const string RedisConnectionName = "cache";
+    public const string RedisConnectionName = MeshResources.Cache;
 
     /// <summary>
     /// HybridCache for every read path: in-process L1 always; Redis as L2 when a <c>cache</c>

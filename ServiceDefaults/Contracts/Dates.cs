@@ -32,7 +32,10 @@ public static class Dates
     public static DateOnly? ToDateOnlyOrNull(this ProtoDate? date, string field) =>
         date.IsUnset() ? null : date.ToDateOnly(field);
 
-    /// <summary>An unset "as of" date means today (UTC).</summary>
-    public static DateOnly ToAsOf(this ProtoDate? date, string field, TimeProvider? clock = null) =>
-        date.IsUnset() ? DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime) : date.ToDateOnly(field);
+    /// <summary>An unset "as of" date means today (UTC) by the service's clock.</summary>
+    public static DateOnly ToAsOf(this ProtoDate? date, string field, TimeProvider clock) =>
+        date.IsUnset() ? clock.Today() : date.ToDateOnly(field);
+
+    /// <summary>Today (UTC) by <paramref name="clock"/>.</summary>
+    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

@@ -18,10 +18,12 @@ public sealed class MeteredHybridCache : HybridCache
     private readonly Counter<long> _misses;
     private readonly ConcurrentDictionary<string, string> _areas = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _areasBySpan;
+    private readonly string _serviceName;
 
     public MeteredHybridCache(HybridCache inner, IMeterFactory meters, ServiceIdentity service)
     {
         _inner = inner;
+        _serviceName = service.Name;
         var meter = meters.Create(service.TelemetryName);
         _lookups = meter.CreateCounter<long>("tocmesh.cache.lookups", unit: "{lookup}", description: "Cache lookups by area.");
         _misses = meter.CreateCounter<long>("tocmesh.cache.misses", unit: "{lookup}", description: "Cache lookups by area whose value had to be built.");
@@ -30,9 +32,10 @@ public sealed class MeteredHybridCache : HybridCache
 
     /// <summary>
     /// The area of a key: its first segment ("contact", "meeting"), or its first two when the first
-    /// names a service ("treaty:state", "techcoop:needs"). Ids never reach the tag, so its values stay few.
+    /// is the service's own name ("treaty:state", "techcoop:needs"). Ids never reach the tag, so its
+    /// values stay few.
     /// </summary>
-    public static ReadOnlySpan<char> AreaOf(ReadOnlySpan<char> key)
+    public static ReadOnlySpan<char> AreaOf(ReadOnlySpan<char> key, ReadOnlySpan<char> serviceName)
     {
         var first = key.IndexOf(':');
         if (first < 0)
@@ -41,7 +44,7 @@ public sealed class MeteredHybridCache : HybridCache
         }
 
         var head = key[..first];
-        if (head is not ("treaty" or "directory" or "techcoop" or "meetings"))
+        if (!head.SequenceEqual(serviceName))
         {
             return head;
         }
@@ -85,7 +88,7 @@ public sealed class MeteredHybridCache : HybridCache
     // One string per area for the life of the process: no allocation per lookup.
     private string Area(string key)
     {
-        var area = AreaOf(key);
+        var area = AreaOf(key, _serviceName);
         if (_areasBySpan.TryGetValue(area, out var name))
         {
             return name;

@@ -3,14 +3,14 @@ using TocMesh.Directory.Data;
 using TocMesh.Directory.Domain;
 using TocMesh.Directory.Grpc;
 using TocMesh.ServiceDefaults;
-using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Directory;
 
 public static class DirectoryServiceInfo
 {
-    public const string Name = "directory";
+    public const string Name = MeshResources.Directory;
 }
 
 public static class Extensions
@@ -30,7 +30,6 @@ public static class Extensions
         builder.Services.AddSingleton<MemberStateRegister>();
 
         builder.Services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section);
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ContactStore>();
         builder.Services.AddScoped<ChangeRequestStore>();
         builder.Services.AddSingleton<OverdueChangeRequests>();

@@ -4,7 +4,7 @@ using TocMesh.Meetings.Domain.Reports;
 using TocMesh.Meetings.Grpc;
 using TocMesh.ServiceDefaults;
 using TocMesh.ServiceDefaults.Clients;
-using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Persistence;
 using TechCoopClient = TocMesh.TechnicalCooperation.V1.TechnicalCooperationService.TechnicalCooperationServiceClient;
 using TreatyClient = TocMesh.Treaty.V1.TreatyService.TreatyServiceClient;
@@ -13,7 +13,7 @@ namespace TocMesh.Meetings;
 
 public static class MeetingsServiceInfo
 {
-    public const string Name = "meetings";
+    public const string Name = MeshResources.Meetings;
 }
 
 public static class Extensions
@@ -24,7 +24,6 @@ public static class Extensions
         builder.AddServiceDatabase<MeetingsDbContext, SqliteMeetingsDbContext, PostgresMeetingsDbContext>(service);
         builder.Services.AddScoped<IDataSeeder, SeedImporter>();
         builder.Services.AddScoped<IMeetingStore, MeetingStore>();
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<MeetingRecords>();
         builder.Services.AddScoped<DocumentRegistry>();
         builder.Services.AddScoped<MeetingReportBuilder>();
@@ -32,9 +31,9 @@ public static class Extensions
         builder.AddMemberStateRegister();
 
         // The report's sources; each call also gets the report's own, shorter deadline.
-        builder.AddServiceClient<TreatyClient>("treaty");
-        builder.AddServiceClient<Directory.V1.DirectoryService.DirectoryServiceClient>(MemberStateRegisterExtensions.DirectoryResource);
-        builder.AddServiceClient<TechCoopClient>("techcoop");
+        builder.AddServiceClient<TreatyClient>(MeshResources.Treaty);
+        builder.AddServiceClient<Directory.V1.DirectoryService.DirectoryServiceClient>(MeshResources.Directory);
+        builder.AddServiceClient<TechCoopClient>(MeshResources.TechnicalCooperation);
         builder.Services.AddScoped<IReportSources, ReportSourceClients>();
         builder.Services.AddOpenTelemetry().WithTracing(t => t.AddSource(MeetingReportBuilder.Activity.Name));
         return builder;

@@ -1,6 +1,6 @@
 using TocMesh.ServiceDefaults;
 using TocMesh.ServiceDefaults.Clients;
-using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.Data;
 using TocMesh.TechnicalCooperation.Domain;
@@ -9,7 +9,7 @@ namespace TocMesh.TechnicalCooperation;
 
 public static class TechCoopServiceInfo
 {
-    public const string Name = "techcoop";
+    public const string Name = MeshResources.TechnicalCooperation;
 }
 
 public static class Extensions
@@ -27,10 +27,10 @@ public static class Extensions
         builder.Services.AddScoped<FundingStore>();
 
         // Points of contact come from the Directory; treaty status from Treaty.
-        builder.AddServiceClient<Directory.V1.DirectoryService.DirectoryServiceClient>(MemberStateRegisterExtensions.DirectoryResource, TimeSpan.FromSeconds(3));
+        builder.AddServiceClient<Directory.V1.DirectoryService.DirectoryServiceClient>(MeshResources.Directory, TimeSpan.FromSeconds(3));
         builder.Services.AddSingleton<DirectoryOutage>();
         builder.Services.AddScoped<IContactDirectory, DirectoryContacts>();
-        builder.AddServiceClient<Treaty.V1.TreatyService.TreatyServiceClient>("treaty");
+        builder.AddServiceClient<Treaty.V1.TreatyService.TreatyServiceClient>(MeshResources.Treaty);
         builder.Services.AddScoped<ITreatyStatusSource, TreatyStatusClient>();
         return builder;
     }

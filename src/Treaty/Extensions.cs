@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TocMesh.ServiceDefaults;
-using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.Treaty.Data;
 
@@ -8,7 +8,7 @@ namespace TocMesh.Treaty;
 
 public static class TreatyServiceInfo
 {
-    public const string Name = "treaty";
+    public const string Name = MeshResources.Treaty;
 }
 
 public static class Extensions
@@ -17,7 +17,6 @@ public static class Extensions
     {
         builder.AddMemberStateRegister();
         builder.AddServiceDatabase<TreatyDbContext, SqliteTreatyDbContext, PostgresTreatyDbContext>(new ServiceIdentity(TreatyServiceInfo.Name));
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ReferenceDataImporter>();
         builder.Services.AddScoped<IDataSeeder>(sp => sp.GetRequiredService<ReferenceDataImporter>());
         builder.Services.AddScoped<TreatyActionLedger>();

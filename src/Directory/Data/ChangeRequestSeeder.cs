@@ -2,7 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration.Attributes;
 using TocMesh.Directory.Domain;
-using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Directory.Data;

@@ -5,7 +5,7 @@ using TocMesh.Directory.Domain;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Directory.Data;

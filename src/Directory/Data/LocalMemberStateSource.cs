@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.MemberStates;
 
 namespace TocMesh.Directory.Data;
 

@@ -4,7 +4,7 @@ using CsvHelper.Configuration.Attributes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using TocMesh.Directory.Domain;
-using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Directory.Data;

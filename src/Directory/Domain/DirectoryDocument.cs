@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.MemberStates;
 
 namespace TocMesh.Directory.Domain;
 

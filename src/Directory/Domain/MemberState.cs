@@ -1,4 +1,4 @@
-using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.MemberStates;
 
 namespace TocMesh.Directory.Domain;
 

@@ -1,6 +1,6 @@
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.MemberStates;
 
 namespace TocMesh.Directory.Domain;
 

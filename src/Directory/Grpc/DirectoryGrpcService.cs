@@ -9,7 +9,7 @@ using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.MemberStates;
 using ChangeRequest = TocMesh.Directory.V1.ChangeRequest;
 using ChangeRequestStatus = TocMesh.Directory.V1.ChangeRequestStatus;
 using Contact = TocMesh.Directory.V1.Contact;
@@ -41,7 +41,7 @@ public sealed class DirectoryGrpcService(
 {
     public override async Task<ListMemberStatesResponse> ListMemberStates(ListMemberStatesRequest request, ServerCallContext context)
     {
-        var asOf = request.AsOf.ToAsOf("as_of");
+        var asOf = request.AsOf.ToAsOf("as_of", clock);
         var page = PageRequest.From(request.PageSize, request.PageToken);
 
         // The hottest read of the mesh: the finished response is cached per day and page.
@@ -61,7 +61,7 @@ public sealed class DirectoryGrpcService(
 
     public override async Task<GetMemberStateResponse> GetMemberState(GetMemberStateRequest request, ServerCallContext context)
     {
-        var asOf = request.AsOf.ToAsOf("as_of");
+        var asOf = request.AsOf.ToAsOf("as_of", clock);
         var state = await memberStates.GetAsync(request.Code, "code", context.CancellationToken);
         return new GetMemberStateResponse { MemberState = ToMessage(state, asOf) };
     }
@@ -428,12 +428,12 @@ public sealed class DirectoryGrpcService(
     private async Task<string?> OptionalStateAsync(string code, string field, FieldViolations violations, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(code) ? null : await violations.TryAsync(() => register.EnsureMemberAsync(code, field, ct));
 
-    private static Participation ToMessage(ServiceDefaults.MemberStates.Participation participation) => participation switch
+    private static Participation ToMessage(MemberStates.Participation participation) => participation switch
     {
-        ServiceDefaults.MemberStates.Participation.Participating => Participation.Participating,
-        ServiceDefaults.MemberStates.Participation.Suspended => Participation.Suspended,
-        ServiceDefaults.MemberStates.Participation.NotParticipating => Participation.NotParticipating,
-        ServiceDefaults.MemberStates.Participation.Withdrawn => Participation.Withdrawn,
+        MemberStates.Participation.Participating => Participation.Participating,
+        MemberStates.Participation.Suspended => Participation.Suspended,
+        MemberStates.Participation.NotParticipating => Participation.NotParticipating,
+        MemberStates.Participation.Withdrawn => Participation.Withdrawn,
         _ => Participation.Unspecified,
     };
 }

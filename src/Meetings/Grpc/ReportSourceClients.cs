@@ -21,7 +21,7 @@ public sealed class ReportSourceClients(
     {
         var request = new TreatyV1.GetRatificationReportRequest { AsOf = asOf.ToProto(), Scope = TreatyV1.ReportScope.CountedMembers };
         request.InstrumentIds.AddRange(instrumentIds);
-        var report = await CallAsync("treaty", () => treaty.GetRatificationReportAsync(request, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
+        var report = await CallAsync(MeshResources.Treaty, () => treaty.GetRatificationReportAsync(request, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
         return new RatificationStatus(
             report.AsOf.ToDateOnly("as_of"),
             report.StatesInScope,
@@ -35,7 +35,7 @@ public sealed class ReportSourceClients(
         var request = new DirectoryV1.ListChangeRequestsRequest { SourceMeetingId = meetingId, PageSize = 100 };
         do
         {
-            var page = await CallAsync("directory", () => directory.ListChangeRequestsAsync(request, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
+            var page = await CallAsync(MeshResources.Directory, () => directory.ListChangeRequestsAsync(request, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
             changes.AddRange(page.ChangeRequests.Select(c => new PointOfContactChange(
                 c.StateCode,
                 Words(c.Role.ToString()),
@@ -59,7 +59,7 @@ public sealed class ReportSourceClients(
         var total = 0;
         do
         {
-            var page = await CallAsync("techcoop", () => techcoop.ListCoursesAsync(request, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
+            var page = await CallAsync(MeshResources.TechnicalCooperation, () => techcoop.ListCoursesAsync(request, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
             total = page.TotalSize;
             courses.AddRange(page.Courses.Select(c => new ToolkitCourse(c.Name, c.Title, c.Kind.ToString(), c.ThematicAreas.ToList(), c.Audiences.ToList(), c.SourceDocument)));
             request.PageToken = page.NextPageToken;
@@ -71,7 +71,7 @@ public sealed class ReportSourceClients(
 
     public async Task<NeedsAssessment> GetNeedsAssessmentAsync(DateTime deadline, CancellationToken cancellationToken)
     {
-        var assessment = await CallAsync("techcoop", () => techcoop.GetNeedsAssessmentAsync(new TechCoopV1.GetNeedsAssessmentRequest(), deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
+        var assessment = await CallAsync(MeshResources.TechnicalCooperation, () => techcoop.GetNeedsAssessmentAsync(new TechCoopV1.GetNeedsAssessmentRequest(), deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
         return new NeedsAssessment(
             assessment.Areas.Select(a => new NeedsArea(a.Area, a.OpenCount, a.ResolvedCount, a.StateCodes.ToList())).ToList(),
             assessment.Needs.Count);

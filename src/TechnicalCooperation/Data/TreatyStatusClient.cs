@@ -45,7 +45,7 @@ public sealed class TreatyStatusClient(TreatyService.TreatyServiceClient treaty,
         }
         catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled || !cancellationToken.IsCancellationRequested)
         {
-            throw new DependencyUnavailableException("treaty", "The Treaty service cannot be reached to read the state's treaty status; retry shortly.");
+            throw new DependencyUnavailableException(MeshResources.Treaty, "The Treaty service cannot be reached to read the state's treaty status; retry shortly.");
         }
     }
 

@@ -2,7 +2,7 @@ using Grpc.Core;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.MemberStates;
 using TocMesh.TechnicalCooperation.Data;
 using TocMesh.TechnicalCooperation.Domain;
 using TocMesh.TechnicalCooperation.V1;
@@ -24,9 +24,10 @@ public sealed class TechnicalCooperationGrpcService(
     MemberStateRegister memberStates,
     IContactDirectory contacts,
     ITreatyStatusSource treaty,
-    Currencies currencies) : TechnicalCooperationService.TechnicalCooperationServiceBase
+    Currencies currencies,
+    TimeProvider clock) : TechnicalCooperationService.TechnicalCooperationServiceBase
 {
-    private static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     // ---- The toolkit ----
 
@@ -392,7 +393,7 @@ public sealed class TechnicalCooperationGrpcService(
     public override async Task<SuggestNeedsFromTreatyStatusResponse> SuggestNeedsFromTreatyStatus(SuggestNeedsFromTreatyStatusRequest request, ServerCallContext context)
     {
         var v = new FieldViolations();
-        var asOf = v.Try(() => (DateOnly?)request.AsOf.ToAsOf("as_of"));
+        var asOf = v.Try(() => (DateOnly?)request.AsOf.ToAsOf("as_of", clock));
         v.ThrowIfAny();
         var state = await memberStates.EnsureMemberAsync(request.StateCode, "state_code", context.CancellationToken);
 
@@ -436,7 +437,7 @@ public sealed class TechnicalCooperationGrpcService(
         {
             ContactLookupOutcome.Found => lookup,
             ContactLookupOutcome.NotFound => throw new ValidationException("course.point_of_contact", $"the Directory has no contact {name}"),
-            _ => throw new DependencyUnavailableException("directory", "The Directory cannot be reached to check the point of contact; retry shortly."),
+            _ => throw new DependencyUnavailableException(MeshResources.Directory, "The Directory cannot be reached to check the point of contact; retry shortly."),
         };
     }
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.MemberStates;
 using TocMesh.Treaty.Domain;
 
 namespace TocMesh.Treaty.Data;

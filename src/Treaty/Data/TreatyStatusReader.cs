@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.MemberStates;
 using TocMesh.Treaty.Domain;
 
 namespace TocMesh.Treaty.Data;

@@ -21,7 +21,8 @@ public sealed class TreatyGrpcService(
     DataQualityFindings findings,
     ReferenceDataImporter importer,
     HybridCache cache,
-    ReportRenderMetrics renderMetrics) : TreatyService.TreatyServiceBase
+    ReportRenderMetrics renderMetrics,
+    TimeProvider clock) : TreatyService.TreatyServiceBase
 {
     public override async Task<ListInstrumentsResponse> ListInstruments(ListInstrumentsRequest request, ServerCallContext context)
     {
@@ -36,7 +37,7 @@ public sealed class TreatyGrpcService(
 
     public override async Task<GetStateStatusResponse> GetStateStatus(GetStateStatusRequest request, ServerCallContext context)
     {
-        var asOf = request.AsOf.ToAsOf("as_of");
+        var asOf = request.AsOf.ToAsOf("as_of", clock);
         var result = await status.StateStatusAsync(request.StateCode, asOf, context.CancellationToken);
         var response = new GetStateStatusResponse { StateCode = result.StateCode, AsOf = result.AsOf.ToProto() };
         foreach (var line in result.Lines)
@@ -54,7 +55,7 @@ public sealed class TreatyGrpcService(
     public override async Task<GetRatificationReportResponse> GetRatificationReport(GetRatificationReportRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        var asOf = violations.Try(() => request.AsOf.ToAsOf("as_of"));
+        var asOf = violations.Try(() => request.AsOf.ToAsOf("as_of", clock));
         var scope = violations.Try(() => request.Scope.ToDomain("scope"));
         violations.ThrowIfAny();
         var snapshot = await status.SnapshotAsync(context.CancellationToken);
@@ -104,7 +105,7 @@ public sealed class TreatyGrpcService(
     public override async Task<GetInstrumentStatusResponse> GetInstrumentStatus(GetInstrumentStatusRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        var asOf = violations.Try(() => request.AsOf.ToAsOf("as_of"));
+        var asOf = violations.Try(() => request.AsOf.ToAsOf("as_of", clock));
         var scope = violations.Try(() => request.Scope.ToDomain("scope"));
         violations.ThrowIfAny();
         var result = await status.InstrumentStatusAsync(request.InstrumentId, asOf, scope, context.CancellationToken);
@@ -126,7 +127,7 @@ public sealed class TreatyGrpcService(
     {
         var violations = new FieldViolations();
         var from = violations.Try(() => request.FromDate.ToDateOnly("from_date"));
-        var to = violations.Try(() => request.ToDate.ToAsOf("to_date"));
+        var to = violations.Try(() => request.ToDate.ToAsOf("to_date", clock));
         var scope = violations.Try(() => request.Scope.ToDomain("scope"));
         violations.ThrowIfAny();
         var result = await status.CompareAsync(from, to, scope, request.InstrumentIds, request.StateCode, context.CancellationToken);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.MemberStates;
 
 namespace TocMesh.Meetings.Domain.Reports;
 
@@ -56,18 +56,18 @@ public sealed partial class MeetingReportBuilder(
             .Where(i => byContent.TryGetValue(DocumentContent.RatificationStatus, out var d) && i.DocumentSymbols.Contains(d.Document.Symbol))
             .SelectMany(i => i.InstrumentIds).Distinct().ToList();
         var ratifications = byContent.ContainsKey(DocumentContent.RatificationStatus)
-            ? FetchAsync("treaty", (deadline, ct) => sources.GetRatificationStatusAsync(asOf, instruments.Count > 0 ? instruments : PalermoInstruments, deadline, ct), cancellationToken)
+            ? FetchAsync(MeshResources.Treaty, (deadline, ct) => sources.GetRatificationStatusAsync(asOf, instruments.Count > 0 ? instruments : PalermoInstruments, deadline, ct), cancellationToken)
             : null;
         var changes = byContent.ContainsKey(DocumentContent.PointsOfContact)
-            ? FetchAsync("directory", (deadline, ct) => sources.ListChangeRequestsAsync(meeting.Id, deadline, ct), cancellationToken)
+            ? FetchAsync(MeshResources.Directory, (deadline, ct) => sources.ListChangeRequestsAsync(meeting.Id, deadline, ct), cancellationToken)
             : null;
         var needs = byContent.ContainsKey(DocumentContent.NeedsAssessment)
-            ? FetchAsync("techcoop", sources.GetNeedsAssessmentAsync, cancellationToken)
+            ? FetchAsync(MeshResources.TechnicalCooperation, sources.GetNeedsAssessmentAsync, cancellationToken)
             : null;
         var toolkit = byContent.ContainsKey(DocumentContent.Toolkit)
-            ? FetchAsync("techcoop", sources.ListCoursesAsync, cancellationToken)
+            ? FetchAsync(MeshResources.TechnicalCooperation, sources.ListCoursesAsync, cancellationToken)
             : null;
-        var names = FetchAsync("directory", async (_, ct) => await register.TryGetAsync(ct), cancellationToken);
+        var names = FetchAsync(MeshResources.Directory, async (_, ct) => await register.TryGetAsync(ct), cancellationToken);
         await Task.WhenAll(new Task?[] { ratifications, changes, needs, toolkit, names }.OfType<Task>());
 
         var prose = new Prose(meeting, (await names).Value);

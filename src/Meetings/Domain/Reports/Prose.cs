@@ -1,5 +1,5 @@
 using System.Globalization;
-using TocMesh.ServiceDefaults.MemberStates;
+using TocMesh.MemberStates;
 
 namespace TocMesh.Meetings.Domain.Reports;
 

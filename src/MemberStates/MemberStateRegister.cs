@@ -1,67 +1,9 @@
-using System.ComponentModel;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
 
-namespace TocMesh.ServiceDefaults.MemberStates;
-
-/// <summary>How a member state stood in the organization on a day.</summary>
-public enum Participation
-{
-    /// <summary>A member taking part.</summary>
-    Participating,
-
-    /// <summary>A member whose right to take part was suspended; still a member, and counted in reports.</summary>
-    Suspended,
-
-    /// <summary>A member whose government did not take part at all (Cuba, 1962 onwards).</summary>
-    NotParticipating,
-
-    /// <summary>No longer a member after its denunciation of the Charter took effect.</summary>
-    Withdrawn,
-}
-
-/// <summary>A dated period in which a state did not take part as usual; <see cref="To"/> null means open.</summary>
-public sealed record MembershipPeriod(Participation Status, DateOnly From, DateOnly? To, string Basis)
-{
-    public bool Covers(DateOnly date) => From <= date && (To is null || date < To);
-}
-
-/// <summary>The register's view of one member state, shared by every service.</summary>
-public sealed record MemberStateInfo(string Code, string Iso2, string NameEn, string NameEs, IReadOnlyList<MembershipPeriod> Periods)
-{
-    public Participation ParticipationOn(DateOnly date) =>
-        Periods.Where(p => p.Covers(date)).Select(p => p.Status).DefaultIfEmpty(Participation.Participating).Max();
-
-    public bool IsMemberOn(DateOnly date) => ParticipationOn(date) != Participation.Withdrawn;
-
-    /// <summary>
-    /// Counted in the group's reports on that date: every member except one whose government did
-    /// not take part in the organization at all (a suspended member still counts).
-    /// </summary>
-    public bool CountsOn(DateOnly date) => ParticipationOn(date) is Participation.Participating or Participation.Suspended;
-}
-
-/// <summary>
-/// The register as cached: immutable, so the in-process cache level hands out this one instance
-/// instead of deserializing a copy for every call.
-/// </summary>
-[ImmutableObject(true)]
-public sealed class MemberStateSnapshot(IReadOnlyList<MemberStateInfo> states)
-{
-    public IReadOnlyList<MemberStateInfo> States { get; } = states;
-
-    [JsonIgnore]
-    public IReadOnlyDictionary<string, MemberStateInfo> ByCode { get; } = states.ToDictionary(s => s.Code, StringComparer.Ordinal);
-}
-
-/// <summary>Where the register comes from: the Directory service (its own database there, its contract elsewhere).</summary>
-public interface IMemberStateSource
-{
-    Task<IReadOnlyList<MemberStateInfo>> LoadAsync(CancellationToken cancellationToken);
-}
+namespace TocMesh.MemberStates;
 
 /// <summary>
 /// The one cached way every service checks state codes. A Directory outage never fails a read:
@@ -113,7 +55,7 @@ public sealed partial class MemberStateRegister(IMemberStateSource source, Hybri
     /// <summary>Every member state; UNAVAILABLE when the register was never reachable.</summary>
     public async Task<IReadOnlyCollection<MemberStateInfo>> ListAsync(CancellationToken cancellationToken) =>
         (await TryGetAsync(cancellationToken))?.Values.ToList()
-        ?? throw new DependencyUnavailableException("directory", "The register of member states cannot be reached; retry shortly.");
+        ?? throw new DependencyUnavailableException(MeshResources.Directory, "The register of member states cannot be reached; retry shortly.");
 
     /// <summary>
     /// A normalized, known member-state code, or INVALID_ARGUMENT naming <paramref name="field"/>.
@@ -126,7 +68,7 @@ public sealed partial class MemberStateRegister(IMemberStateSource source, Hybri
         if (register is null)
         {
             return requireVerified
-                ? throw new DependencyUnavailableException("directory", "The register of member states cannot be reached to check the state code; retry shortly.")
+                ? throw new DependencyUnavailableException(MeshResources.Directory, "The register of member states cannot be reached to check the state code; retry shortly.")
                 : normalized;
         }
 

@@ -1,10 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using TocMesh.Directory.V1;
-using TocMesh.ServiceDefaults.Clients;
 using TocMesh.ServiceDefaults.Contracts;
 
-namespace TocMesh.ServiceDefaults.MemberStates;
+namespace TocMesh.MemberStates;
 
 /// <summary>The register as the Directory service publishes it over its contract.</summary>
 internal sealed class DirectoryMemberStateSource(DirectoryService.DirectoryServiceClient directory) : IMemberStateSource
@@ -34,22 +31,4 @@ internal sealed class DirectoryMemberStateSource(DirectoryService.DirectoryServi
         Directory.V1.Participation.Withdrawn => Participation.Withdrawn,
         _ => Participation.Participating,
     };
-}
-
-public static class MemberStateRegisterExtensions
-{
-    /// <summary>The resource name of the Directory service in the mesh.</summary>
-    public const string DirectoryResource = "directory";
-
-    /// <summary>
-    /// Validates state codes against the Directory's register through one cached client
-    /// (<see cref="MemberStateRegister"/>); used by every service but the Directory itself.
-    /// </summary>
-    public static IHostApplicationBuilder AddMemberStateRegister(this IHostApplicationBuilder builder)
-    {
-        builder.AddServiceClient<DirectoryService.DirectoryServiceClient>(DirectoryResource, TimeSpan.FromSeconds(3));
-        builder.Services.AddSingleton<IMemberStateSource, DirectoryMemberStateSource>();
-        builder.Services.AddSingleton<MemberStateRegister>();
-        return builder;
-    }
 }
