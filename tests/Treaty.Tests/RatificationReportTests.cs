@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
+using TocMesh.Treaty.Application;
 using TocMesh.Treaty.Data;
 using TocMesh.Treaty.Domain;
 using TocMesh.Treaty.V1;

@@ -1,14 +1,14 @@
 using Google.Protobuf.WellKnownTypes;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.Treaty.Data;
+using TocMesh.Treaty.Application;
 using TocMesh.Treaty.Domain;
 using TocMesh.Treaty.V1;
 using ActionKind = TocMesh.Treaty.Domain.ActionKind;
 using LegislationKind = TocMesh.Treaty.V1.LegislationKind;
 using LegislationStatus = TocMesh.Treaty.V1.LegislationStatus;
-using TreatyActionRevision = TocMesh.Treaty.V1.TreatyActionRevision;
 using ProtoDate = Google.Type.Date;
+using TreatyActionRevision = TocMesh.Treaty.V1.TreatyActionRevision;
 
 namespace TocMesh.Treaty.Grpc;
 

@@ -6,7 +6,8 @@ using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
 using TocMesh.ServiceDefaults.Telemetry;
-using TocMesh.Treaty.Data;
+using TocMesh.Treaty.Application;
+using TocMesh.Treaty.Application.ReferenceData;
 using TocMesh.Treaty.Domain;
 using TocMesh.Treaty.V1;
 using ProtoDate = Google.Type.Date;
@@ -18,7 +19,7 @@ public sealed class TreatyGrpcService(
     TreatyStatusReader status,
     TreatyActionLedger ledger,
     LegislationRegister legislation,
-    DataQualityFindings findings,
+    DataQualityReader findings,
     ReferenceDataImporter importer,
     HybridCache cache,
     ReportRenderMetrics renderMetrics,

@@ -5,11 +5,10 @@ using CsvHelper.Configuration.Attributes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using TocMesh.ServiceDefaults.Persistence;
+using TocMesh.Treaty.Data;
 using TocMesh.Treaty.Domain;
 
-namespace TocMesh.Treaty.Data;
-
-public sealed record ImportSummary(int Instruments, int RowsRead, int Created, int Updated, int Unchanged, int KeptAsCorrected, int Findings);
+namespace TocMesh.Treaty.Application.ReferenceData;
 
 /// <summary>
 /// Imports the reference status tables shipped with the service: instruments, the UN Treaty Collection
@@ -19,7 +18,7 @@ public sealed record ImportSummary(int Instruments, int RowsRead, int Created, i
 /// they get wrong is listed as data-quality findings, so nothing is dropped silently.
 /// </summary>
 public sealed partial class ReferenceDataImporter(
-    TreatyDbContext db, HybridCache cache, TimeProvider clock, DataQualityGauge findingsGauge, ILogger<ReferenceDataImporter> logger) : IDataSeeder
+    TreatyDbContext db, HybridCache cache, TimeProvider clock, DataQualityGauge findingsGauge, ILogger<ReferenceDataImporter> logger)
 {
     public const string InstrumentsFile = "instruments.csv";
     public const string UntocFile = "untoc_oas_status.csv";
@@ -29,8 +28,6 @@ public sealed partial class ReferenceDataImporter(
     private const string DeclarationsInSourceTable = "Declarations or reservations made (their text is in the depositary's status table).";
 
     public static string ReferenceFolder => Path.Combine(AppContext.BaseDirectory, "Data", "Reference");
-
-    public async Task SeedAsync(CancellationToken cancellationToken) => await ImportAsync(cancellationToken);
 
     public async Task<ImportSummary> ImportAsync(CancellationToken cancellationToken)
     {

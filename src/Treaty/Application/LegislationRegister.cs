@@ -1,19 +1,14 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.MemberStates;
+using TocMesh.Treaty.Data;
 using TocMesh.Treaty.Domain;
 
-namespace TocMesh.Treaty.Data;
-
-public sealed record LegislationFilter(string? StateCode, string? Topic, string? InstrumentId, DateOnly? Start, DateOnly? End);
-
-public sealed record ComparisonCell(string Topic, string[] InEffect, string[] Pending);
-
-public sealed record ComparisonRow(string StateCode, ComparisonCell[] Cells);
+namespace TocMesh.Treaty.Application;
 
 /// <summary>National implementing legislation and the states' own status statements.</summary>
 public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, MemberStateRegister register, TimeProvider clock)

@@ -1,18 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Persistence;
+using TocMesh.Treaty.Data;
 using TocMesh.Treaty.Domain;
 
-namespace TocMesh.Treaty.Data;
-
-/// <summary>The values of a new action, as the caller gave them (dates already parsed).</summary>
-public sealed record ActionInput(
-    string? RequestId, string? StateCode, string? InstrumentId, ActionKind? Kind, DateOnly? ActDate, DateOnly? DepositDate,
-    List<string> Declarations, List<string> Reservations, string Source, string Note);
+namespace TocMesh.Treaty.Application;
 
 /// <summary>
 /// Records, corrects and withdraws treaty actions. Every write checks the treaty rules over the

@@ -1,18 +1,12 @@
-using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.MemberStates;
+using TocMesh.Treaty.Data;
 using TocMesh.Treaty.Domain;
 
-namespace TocMesh.Treaty.Data;
-
-/// <summary>One state's line on one instrument, with what the data and the state say around it.</summary>
-public sealed record StateInstrumentLine(string InstrumentId, Standing? Standing, string[] Caveats, Legislation[] PendingProcedures);
-
-[ImmutableObject(true)]
-public sealed record StateStatus(string StateCode, DateOnly AsOf, StateInstrumentLine[] Lines, StatusStatement[] Statements);
+namespace TocMesh.Treaty.Application;
 
 /// <summary>
 /// Status as of any date, computed in memory from the snapshot of all actions; each answer is cached
