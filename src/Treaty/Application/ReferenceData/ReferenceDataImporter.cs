@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using CsvHelper;
-using CsvHelper.Configuration.Attributes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using TocMesh.ServiceDefaults.Persistence;
@@ -15,47 +11,33 @@ namespace TocMesh.Treaty.Application.ReferenceData;
 /// status of the Palermo Convention and its protocols, and the OAS table for A-55; and the national
 /// reports the GT/DOT-II report records. Idempotent: a row already imported is left alone (or updated
 /// when the file changed, unless the Secretariat corrected it). Rows are imported as published; what
-/// they get wrong is listed as data-quality findings, so nothing is dropped silently.
+/// they get wrong is listed as data-quality findings (<see cref="PublishedStatus"/>), so nothing is
+/// dropped silently.
 /// </summary>
 public sealed partial class ReferenceDataImporter(
     TreatyDbContext db, HybridCache cache, TimeProvider clock, DataQualityGauge findingsGauge, ILogger<ReferenceDataImporter> logger)
 {
-    public const string InstrumentsFile = "instruments.csv";
-    public const string UntocFile = "untoc_oas_status.csv";
-    public const string A55File = "oas_a55_status.csv";
-    public const string NationalReportsFile = "gtdot_ii_national_reports.json";
     private const string ImportedBy = "reference data import";
-    private const string DeclarationsInSourceTable = "Declarations or reservations made (their text is in the depositary's status table).";
-
-    public static string ReferenceFolder => Path.Combine(AppContext.BaseDirectory, "Data", "Reference");
 
     public async Task<ImportSummary> ImportAsync(CancellationToken cancellationToken)
     {
         var instruments = await ImportInstrumentsAsync(cancellationToken);
-        var findings = new List<DataQualityFinding>();
-        var rows = new List<ImportedRow>();
-        var rowsRead = ReadUntoc(instruments, rows, findings) + ReadA55(instruments, rows, findings);
-        FindRuleBreaches(instruments, rows, findings);
+        var published = PublishedStatus.Read(instruments);
 
-        var (created, updated, unchanged, kept) = await UpsertActionsAsync(rows, cancellationToken);
-        await EnsureLedgersAsync(rows.Select(r => r.Action.StateCode), cancellationToken);
-        var findingsChanged = await UpsertFindingsAsync(findings, cancellationToken);
+        var (created, updated, unchanged, kept) = await UpsertActionsAsync(published.Rows, cancellationToken);
+        await EnsureLedgersAsync(published.Rows.Select(r => r.Action.StateCode), cancellationToken);
+        var findingsChanged = await UpsertFindingsAsync(published.Findings, cancellationToken);
         var reportsAdded = await ImportNationalReportsAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         if (created + updated + findingsChanged + reportsAdded > 0)
         {
-            // Everything may have changed: every cached read of this service goes.
-            await cache.RemoveByTagAsync([CacheTags.Snapshot, CacheTags.Legislation, CacheTags.Findings], cancellationToken);
-            await cache.RemoveByTagAsync(instruments.Keys.Select(CacheTags.Instrument), cancellationToken);
-            await cache.RemoveByTagAsync(rows.Select(r => r.Action.StateCode).Distinct().Select(CacheTags.State), cancellationToken);
-            var reportStates = await db.Legislation.Select(l => l.StateCode).Union(db.StatusStatements.Select(s => s.StateCode)).ToListAsync(cancellationToken);
-            await cache.RemoveByTagAsync(reportStates.Select(CacheTags.State), cancellationToken);
+            await InvalidateAsync(instruments.Keys, published.Rows.Select(r => r.Action.StateCode), cancellationToken);
         }
 
-        findingsGauge.Update(findings);
-        var summary = new ImportSummary(instruments.Count, rowsRead, created, updated, unchanged, kept, findings.Count);
-        LogImported(logger, summary.RowsRead, created, updated, unchanged, kept, findings.Count);
+        findingsGauge.Update(published.Findings);
+        var summary = new ImportSummary(instruments.Count, published.RowsRead, created, updated, unchanged, kept, published.Findings.Count);
+        LogImported(logger, summary.RowsRead, created, updated, unchanged, kept, summary.Findings);
         return summary;
     }
 
@@ -63,7 +45,7 @@ public sealed partial class ReferenceDataImporter(
     {
         var existing = await db.Instruments.ToDictionaryAsync(i => i.Id, cancellationToken);
         var position = 0;
-        foreach (var (row, _) in Read<InstrumentRow>(InstrumentsFile))
+        foreach (var (row, _) in ReferenceFiles.ReadCsv<InstrumentRow>(ReferenceFiles.Instruments))
         {
             var instrument = existing.GetValueOrDefault(row.Id);
             if (instrument is null)
@@ -75,158 +57,20 @@ public sealed partial class ReferenceDataImporter(
 
             instrument.ShortName = row.ShortName;
             instrument.Title = row.Title;
-            instrument.ParentId = Blank(row.Parent);
-            instrument.Adopted = ParseDate(row.Adopted) ?? throw new InvalidDataException($"{InstrumentsFile}: {row.Id} has no adoption date.");
+            instrument.ParentId = ReferenceFiles.Blank(row.Parent);
+            instrument.Adopted = ReferenceFiles.ParseDate(row.Adopted) ?? throw new InvalidDataException($"{ReferenceFiles.Instruments}: {row.Id} has no adoption date.");
             instrument.Depositary = row.Depositary;
-            instrument.SignatureClosed = ParseDate(row.SignatureClosed);
-            instrument.EntryIntoForce = ParseDate(row.EntryIntoForce);
-            instrument.EntryIntoForceThreshold = ParseInt(row.EifThreshold);
-            instrument.DaysAfterThreshold = ParseInt(row.EifDaysAfterThreshold);
-            instrument.DaysAfterLaterDeposit = ParseInt(row.EifDaysAfterLaterDeposit);
+            instrument.SignatureClosed = ReferenceFiles.ParseDate(row.SignatureClosed);
+            instrument.EntryIntoForce = ReferenceFiles.ParseDate(row.EntryIntoForce);
+            instrument.EntryIntoForceThreshold = ReferenceFiles.ParseInt(row.EifThreshold);
+            instrument.DaysAfterThreshold = ReferenceFiles.ParseInt(row.EifDaysAfterThreshold);
+            instrument.DaysAfterLaterDeposit = ReferenceFiles.ParseInt(row.EifDaysAfterLaterDeposit);
             instrument.Articles = row.Articles;
             instrument.Position = ++position;
         }
 
         await db.SaveChangesAsync(cancellationToken);
         return existing;
-    }
-
-    private static int ReadUntoc(Dictionary<string, Instrument> instruments, List<ImportedRow> rows, List<DataQualityFinding> findings)
-    {
-        var count = 0;
-        foreach (var (row, line) in Read<UntocRow>(UntocFile))
-        {
-            count++;
-            var state = row.State.Trim().ToUpperInvariant();
-            void Finding(string rule, FindingSeverity severity, string description) =>
-                findings.Add(NewFinding(UntocFile, line, state, row.Instrument, rule, severity, description));
-
-            if (!instruments.ContainsKey(row.Instrument))
-            {
-                Finding("UNKNOWN_INSTRUMENT", FindingSeverity.Error, $"The row names instrument '{row.Instrument}', which instruments.csv does not list; it was not imported as an action.");
-                continue;
-            }
-
-            var signature = ParseDate(row.SignatureDate, d => Finding("UNREADABLE_DATE", FindingSeverity.Error, $"signature_date '{d}' is not a date (yyyy-MM-dd); no signature was imported from it."));
-            var consent = ParseDate(row.ConsentDate, d => Finding("UNREADABLE_DATE", FindingSeverity.Error, $"consent_date '{d}' is not a date (yyyy-MM-dd); no consent was imported from it."));
-            if (signature is { } s)
-            {
-                rows.Add(new ImportedRow(UntocFile, line, NewAction(UntocFile, state, row.Instrument, "signature", ActionKind.Signature, s, null, [], row.Source, row.Note)));
-            }
-
-            if (consent is { } c)
-            {
-                var kind = ParseConsentKind(row.ConsentKind);
-                if (kind is null)
-                {
-                    kind = signature is null ? ActionKind.Accession : ActionKind.Ratification;
-                    Finding("INFERRED_CONSENT_KIND", FindingSeverity.Info, $"consent_kind '{row.ConsentKind}' is not given or not known; read as {kind.Value.Describe()} because the state {(signature is null ? "did not sign" : "signed")}.");
-                }
-
-                // The UN Treaty Collection gives the date of deposit of the instrument of consent.
-                rows.Add(new ImportedRow(UntocFile, line, NewAction(UntocFile, state, row.Instrument, "consent", kind.Value, null, c, [], row.Source, row.Note)));
-            }
-
-            if (row.Note.Contains("lost the accession marker", StringComparison.OrdinalIgnoreCase))
-            {
-                Finding("INFERRED_CONSENT_KIND", FindingSeverity.Info, $"The source lost the accession marker; the row reads '{row.ConsentKind}' because the state did not sign.");
-            }
-
-            if (row.Note.Contains("after the source was taken", StringComparison.OrdinalIgnoreCase))
-            {
-                Finding("LATER_ACTION_NOT_IN_DATA", FindingSeverity.Warning, $"A later action is known but not in the data: {row.Note}.");
-            }
-        }
-
-        return count;
-    }
-
-    private static int ReadA55(Dictionary<string, Instrument> instruments, List<ImportedRow> rows, List<DataQualityFinding> findings)
-    {
-        var count = 0;
-        foreach (var (row, line) in Read<A55Row>(A55File))
-        {
-            count++;
-            var state = row.State.Trim().ToUpperInvariant();
-            var instrument = row.Instrument.Trim().ToLowerInvariant();
-            void Finding(string rule, FindingSeverity severity, string description) =>
-                findings.Add(NewFinding(A55File, line, state, instrument, rule, severity, description));
-
-            if (!instruments.ContainsKey(instrument))
-            {
-                Finding("UNKNOWN_INSTRUMENT", FindingSeverity.Error, $"The row names instrument '{row.Instrument}', which instruments.csv does not list; it was not imported as an action.");
-                continue;
-            }
-
-            if (row.Source.Trim() == "(none)" || row.Note.StartsWith("GAP", StringComparison.OrdinalIgnoreCase))
-            {
-                Finding("DATA_GAP", FindingSeverity.Warning, $"No data for {row.StateName}: {row.Note.Replace("GAP: ", "", StringComparison.Ordinal)}. Its status is unknown, not 'no action'.");
-            }
-            else if (row.Note.Contains("not listed", StringComparison.OrdinalIgnoreCase))
-            {
-                Finding("DATA_GAP", FindingSeverity.Warning, $"{row.StateName} is {row.Note} of the source; its status is unknown, not 'no action'.");
-            }
-
-            if (row.Note.Contains("2-digit years", StringComparison.OrdinalIgnoreCase))
-            {
-                Finding("TWO_DIGIT_YEAR", FindingSeverity.Info, $"The source gives two-digit years ({row.Note.Replace("source uses 2-digit years ", "", StringComparison.Ordinal)}); read as {row.ConsentDate} and {row.DepositDate}.");
-            }
-
-            var declarations = new List<string>();
-            var flag = row.Declarations.Trim();
-            if (flag.StartsWith('Y'))
-            {
-                declarations.Add(DeclarationsInSourceTable);
-                if (flag != "Yes")
-                {
-                    Finding("TRUNCATED_VALUE", FindingSeverity.Warning, $"declarations_or_reservations reads '{flag}' (cut in the source excerpt); read as 'Yes'.");
-                }
-            }
-
-            var signature = ParseDate(row.SignatureDate, d => Finding("UNREADABLE_DATE", FindingSeverity.Error, $"signature_date '{d}' is not a date; no signature was imported from it."));
-            var act = ParseDate(row.ConsentDate, d => Finding("UNREADABLE_DATE", FindingSeverity.Error, $"ratification_or_accession_date '{d}' is not a date."));
-            var deposit = ParseDate(row.DepositDate, d => Finding("UNREADABLE_DATE", FindingSeverity.Error, $"deposit_date '{d}' is not a date."));
-            if (signature is { } s)
-            {
-                rows.Add(new ImportedRow(A55File, line, NewAction(A55File, state, instrument, "signature", ActionKind.Signature, s, null, [], row.Source, row.Note)));
-            }
-
-            if (act is not null || deposit is not null)
-            {
-                ActionKind? kind = row.Kind.Trim() switch { "RA" => ActionKind.Ratification, "AD" => ActionKind.Accession, _ => null };
-                if (kind is null)
-                {
-                    kind = signature is null ? ActionKind.Accession : ActionKind.Ratification;
-                    Finding("INFERRED_CONSENT_KIND", FindingSeverity.Info, $"instrument_kind '{row.Kind}' is not RA or AD; read as {kind.Value.Describe()} because the state {(signature is null ? "did not sign" : "signed")}.");
-                }
-
-                if (act is { } a && deposit is { } d && d < a)
-                {
-                    Finding("DEPOSIT_BEFORE_ACT", FindingSeverity.Error, $"The deposit ({d:yyyy-MM-dd}) precedes the act of consent ({a:yyyy-MM-dd}).");
-                }
-
-                rows.Add(new ImportedRow(A55File, line, NewAction(A55File, state, instrument, "consent", kind.Value, act, deposit, declarations, row.Source, row.Note)));
-            }
-        }
-
-        return count;
-    }
-
-    /// <summary>The treaty rules over the rows as published; each breach becomes a finding on its row.</summary>
-    private static void FindRuleBreaches(Dictionary<string, Instrument> instruments, List<ImportedRow> rows, List<DataQualityFinding> findings)
-    {
-        // Temporary ids tie a breach back to its row.
-        var byId = rows.Select((r, i) => (Row: r, Id: -(i + 1L))).ToDictionary(x => x.Id, x => x.Row);
-        var facts = byId.Select(x => x.Value.Action.ToFact() with { Id = x.Key }).ToList();
-        foreach (var state in facts.GroupBy(f => f.StateCode))
-        {
-            foreach (var breach in TreatyRules.Validate(instruments, state))
-            {
-                var row = byId[breach.ActionId];
-                findings.Add(NewFinding(row.File, row.Line, breach.StateCode, breach.InstrumentId, breach.Rule, FindingSeverity.Error,
-                    $"As published: {breach.Description} The row is imported as published."));
-            }
-        }
     }
 
     private async Task<(int Created, int Updated, int Unchanged, int Kept)> UpsertActionsAsync(List<ImportedRow> rows, CancellationToken cancellationToken)
@@ -300,11 +144,10 @@ public sealed partial class ReferenceDataImporter(
         return changed + existing.Count;
     }
 
+    /// <summary>The legislation and statements of the national reports not imported before (their key is their request id).</summary>
     private async Task<int> ImportNationalReportsAsync(CancellationToken cancellationToken)
     {
-        await using var stream = File.OpenRead(Path.Combine(ReferenceFolder, NationalReportsFile));
-        var reports = await JsonSerializer.DeserializeAsync<NationalReports>(stream, JsonOptions, cancellationToken)
-            ?? throw new InvalidDataException($"{NationalReportsFile} is empty.");
+        var reports = await ReferenceFiles.ReadJsonAsync<NationalReports>(ReferenceFiles.NationalReports, cancellationToken);
         var knownLaws = (await db.Legislation.Where(l => l.RequestId != null).Select(l => l.RequestId!).ToListAsync(cancellationToken)).ToHashSet();
         var knownStatements = (await db.StatusStatements.Where(s => s.RequestId != null).Select(s => s.RequestId!).ToListAsync(cancellationToken)).ToHashSet();
         var added = 0;
@@ -323,7 +166,7 @@ public sealed partial class ReferenceDataImporter(
                 InstrumentIds = law.InstrumentIds,
                 Summary = law.Summary,
                 Source = law.Source,
-                ReportedOn = ParseDate(law.ReportedOn),
+                ReportedOn = ReferenceFiles.ParseDate(law.ReportedOn),
             });
             added++;
         }
@@ -334,7 +177,7 @@ public sealed partial class ReferenceDataImporter(
             {
                 RequestId = statement.Key,
                 StateCode = statement.StateCode,
-                MadeOn = ParseDate(statement.MadeOn) ?? throw new InvalidDataException($"{NationalReportsFile}: statement {statement.Key} has no date."),
+                MadeOn = ReferenceFiles.ParseDate(statement.MadeOn) ?? throw new InvalidDataException($"{ReferenceFiles.NationalReports}: statement {statement.Key} has no date."),
                 Source = statement.Source,
                 Text = statement.Text,
                 InstrumentIds = statement.InstrumentIds,
@@ -346,165 +189,20 @@ public sealed partial class ReferenceDataImporter(
         return added;
     }
 
+    /// <summary>Everything may have changed: every cached read of this service goes.</summary>
+    private async Task InvalidateAsync(IEnumerable<string> instrumentIds, IEnumerable<string> actionStates, CancellationToken cancellationToken)
+    {
+        await cache.RemoveByTagAsync([CacheTags.Snapshot, CacheTags.Legislation, CacheTags.Findings], cancellationToken);
+        await cache.RemoveByTagAsync(instrumentIds.Select(CacheTags.Instrument), cancellationToken);
+        await cache.RemoveByTagAsync(actionStates.Distinct().Select(CacheTags.State), cancellationToken);
+        var reportStates = await db.Legislation.Select(l => l.StateCode).Union(db.StatusStatements.Select(s => s.StateCode)).ToListAsync(cancellationToken);
+        await cache.RemoveByTagAsync(reportStates.Select(CacheTags.State), cancellationToken);
+    }
+
     private static bool SameContent(TreatyAction a, TreatyAction b) =>
         a.Kind == b.Kind && a.ActDate == b.ActDate && a.DepositDate == b.DepositDate && a.Source == b.Source && a.Note == b.Note
         && a.Declarations.SequenceEqual(b.Declarations) && a.Reservations.SequenceEqual(b.Reservations);
 
-    private static TreatyAction NewAction(string file, string state, string instrument, string part, ActionKind kind, DateOnly? act, DateOnly? deposit, List<string> declarations, string source, string note) => new()
-    {
-        StateCode = state,
-        InstrumentId = instrument,
-        Kind = kind,
-        ActDate = act,
-        DepositDate = deposit,
-        Declarations = declarations,
-        Source = source,
-        Note = note,
-        Origin = ActionOrigin.Imported,
-        ImportKey = $"{file}/{state}/{instrument}/{part}",
-    };
-
-    private static DataQualityFinding NewFinding(string file, int line, string state, string instrument, string rule, FindingSeverity severity, string description) => new()
-    {
-        Key = $"{file}:{line}:{rule}",
-        SourceFile = file,
-        Line = line,
-        StateCode = state,
-        InstrumentId = instrument,
-        Rule = rule,
-        Severity = severity,
-        Description = description,
-    };
-
-    private static ActionKind? ParseConsentKind(string kind) => kind.Trim().ToLowerInvariant() switch
-    {
-        "ratification" => ActionKind.Ratification,
-        "accession" => ActionKind.Accession,
-        "acceptance" => ActionKind.Acceptance,
-        "approval" => ActionKind.Approval,
-        "succession" => ActionKind.Succession,
-        _ => null,
-    };
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    private static int? ParseInt(string? s) => Blank(s) is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : null;
-
-    private static DateOnly? ParseDate(string? s, Action<string>? unreadable = null)
-    {
-        if (Blank(s) is not { } t)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        if (unreadable is null)
-        {
-            throw new InvalidDataException($"'{t}' is not a date (yyyy-MM-dd).");
-        }
-
-        unreadable(t);
-        return null;
-    }
-
-    /// <summary>Each record with its line in the file (the header is line 1).</summary>
-    private static List<(T Row, int Line)> Read<T>(string file)
-    {
-        using var reader = new StreamReader(Path.Combine(ReferenceFolder, file));
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        var rows = new List<(T, int)>();
-        csv.Read();
-        csv.ReadHeader();
-        while (csv.Read())
-        {
-            rows.Add((csv.GetRecord<T>(), csv.Parser.RawRow));
-        }
-
-        return rows;
-    }
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Treaty reference data: {Rows} status rows read; {Created} actions created, {Updated} updated, {Unchanged} unchanged, {Kept} kept as corrected; {Findings} data-quality findings")]
     private static partial void LogImported(ILogger logger, int rows, int created, int updated, int unchanged, int kept, int findings);
-
-    private sealed record ImportedRow(string File, int Line, TreatyAction Action);
-
-    private sealed class InstrumentRow
-    {
-        [Name("id")] public string Id { get; set; } = "";
-        [Name("short_name")] public string ShortName { get; set; } = "";
-        [Name("title")] public string Title { get; set; } = "";
-        [Name("parent")] public string Parent { get; set; } = "";
-        [Name("adopted")] public string Adopted { get; set; } = "";
-        [Name("depositary")] public string Depositary { get; set; } = "";
-        [Name("signature_closed")] public string SignatureClosed { get; set; } = "";
-        [Name("entry_into_force")] public string EntryIntoForce { get; set; } = "";
-        [Name("eif_threshold")] public string EifThreshold { get; set; } = "";
-        [Name("eif_days_after_threshold")] public string EifDaysAfterThreshold { get; set; } = "";
-        [Name("eif_days_after_later_deposit")] public string EifDaysAfterLaterDeposit { get; set; } = "";
-        [Name("articles")] public string Articles { get; set; } = "";
-    }
-
-    private sealed class UntocRow
-    {
-        [Name("state_iso3")] public string State { get; set; } = "";
-        [Name("instrument")] public string Instrument { get; set; } = "";
-        [Name("signature_date")] public string SignatureDate { get; set; } = "";
-        [Name("consent_date")] public string ConsentDate { get; set; } = "";
-        [Name("consent_kind")] public string ConsentKind { get; set; } = "";
-        [Name("source")] public string Source { get; set; } = "";
-        [Name("note")] public string Note { get; set; } = "";
-    }
-
-    private sealed class A55Row
-    {
-        [Name("state_iso3")] public string State { get; set; } = "";
-        [Name("state_name")] public string StateName { get; set; } = "";
-        [Name("instrument")] public string Instrument { get; set; } = "";
-        [Name("signature_date")] public string SignatureDate { get; set; } = "";
-        [Name("ratification_or_accession_date")] public string ConsentDate { get; set; } = "";
-        [Name("deposit_date")] public string DepositDate { get; set; } = "";
-        [Name("instrument_kind")] public string Kind { get; set; } = "";
-        [Name("declarations_or_reservations")] public string Declarations { get; set; } = "";
-        [Name("source")] public string Source { get; set; } = "";
-        [Name("note")] public string Note { get; set; } = "";
-    }
-
-    private sealed class NationalReports
-    {
-        public List<LawEntry> Legislation { get; set; } = [];
-        public List<StatementEntry> Statements { get; set; } = [];
-    }
-
-    private sealed class LawEntry
-    {
-        public string Key { get; set; } = "";
-        public string StateCode { get; set; } = "";
-        public string Title { get; set; } = "";
-        public string Kind { get; set; } = "";
-        public string Status { get; set; } = "";
-        public string? EnactedOn { get; set; }
-        public string? InForceOn { get; set; }
-        public List<string> Topics { get; set; } = [];
-        public List<string> InstrumentIds { get; set; } = [];
-        public string Summary { get; set; } = "";
-        public string Source { get; set; } = "";
-        public string? ReportedOn { get; set; }
-    }
-
-    private sealed class StatementEntry
-    {
-        public string Key { get; set; } = "";
-        public string StateCode { get; set; } = "";
-        public string MadeOn { get; set; } = "";
-        public string Source { get; set; } = "";
-        public string Text { get; set; } = "";
-        public List<string> InstrumentIds { get; set; } = [];
-        public string Note { get; set; } = "";
-    }
 }
