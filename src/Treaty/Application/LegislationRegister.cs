@@ -47,7 +47,7 @@ public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, M
             violations.Add("legislation.instrument_ids", $"\"{id}\" is not an instrument this service follows (see ListInstruments)");
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         violations.Check(input.ReportedOn is null || input.ReportedOn <= today, "legislation.reported_on", "must not be in the future");
         violations.Check(input.EnactedOn is null || input.InForceOn is null || input.InForceOn.Value.Latest >= input.EnactedOn.Value.Earliest,
             "legislation.in_force_on", "must not precede enacted_on");
@@ -122,7 +122,7 @@ public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, M
         violations.MaxLength(requestId, 100, "request_id");
         violations.Required(input.Text, "statement.text").MaxLength(input.Text, 4000, "statement.text");
         violations.MaxLength(input.Source, 500, "statement.source").MaxLength(input.Note, 4000, "statement.note");
-        violations.Check(input.MadeOn <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "statement.made_on", "must not be in the future");
+        violations.Check(input.MadeOn <= clock.Today(), "statement.made_on", "must not be in the future");
         var instruments = await db.Instruments.Select(i => i.Id).ToListAsync(ct);
         foreach (var id in input.InstrumentIds.Where(i => !instruments.Contains(i)))
         {

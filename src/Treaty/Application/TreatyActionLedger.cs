@@ -225,7 +225,7 @@ public sealed class TreatyActionLedger(TreatyDbContext db, HybridCache cache, Me
 
     private void CheckValues(ActionKind? kind, DateOnly? act, DateOnly? deposit, List<string> declarations, List<string> reservations, string source, string note, FieldViolations violations, string prefix = "")
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         if (kind == ActionKind.Signature)
         {
             violations.Check(act is not null, prefix + "act_date", "is required for a signature");
