@@ -45,8 +45,8 @@ public sealed class OperatorMetricsTests
         var rendered = Assert.Single(metrics.Of(Render));
         Assert.Equal(("ratification", "False"), (rendered.Tag("report"), rendered.Tag("partial")));
         Assert.InRange(rendered.Value, 0, 30);
-        Assert.Equal(2, metrics.Sum("tocmesh.cache.lookups", "area", "treaty:report-response"));
-        Assert.Equal(1, metrics.Sum("tocmesh.cache.misses", "area", "treaty:report-response"));
+        Assert.Equal(2, metrics.Sum("tocmesh.cache.lookups", "area", "treaty:report"));
+        Assert.Equal(1, metrics.Sum("tocmesh.cache.misses", "area", "treaty:report"));
 
         request.AsOf.Year = 2019;
         await host.Treaty().GetRatificationReportAsync(request);

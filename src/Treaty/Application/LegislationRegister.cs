@@ -87,7 +87,7 @@ public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, M
     }
 
     /// <summary>States × topics: which enacted texts, and which pending ones, cover each topic.</summary>
-    public async Task<(IReadOnlyList<(string Id, string Label)> Topics, List<ComparisonRow> Rows)> CompareAsync(IReadOnlyList<string> stateCodes, IReadOnlyList<string> topics, CancellationToken ct)
+    public async Task<LegislativeComparison> CompareAsync(IReadOnlyList<string> stateCodes, IReadOnlyList<string> topics, CancellationToken ct)
     {
         var violations = new FieldViolations();
         var states = stateCodes.Select(c => violations.Try(() => StateCodes.Normalize(c, "state_codes"))).OfType<string>().ToList();
@@ -107,7 +107,7 @@ public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, M
                     [.. laws.Where(l => l.IsInEffect).Select(l => LegislationPrefix + l.Id)],
                     [.. laws.Where(l => !l.IsInEffect).Select(l => LegislationPrefix + l.Id)]);
             }).ToArray())).ToList();
-        return (chosenTopics, rows);
+        return new LegislativeComparison(chosenTopics, rows);
     }
 
     public async Task<StatusStatement> RecordStatementAsync(Caller caller, string? requestId, StatusStatement input, FieldViolations violations, CancellationToken ct)

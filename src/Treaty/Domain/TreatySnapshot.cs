@@ -131,7 +131,7 @@ public sealed class TreatySnapshot(List<Instrument> instruments, List<ActionFact
             }
 
             var sentence = CountInWords.RatificationSentence(consented.Count, i == 0, instrument.ReportName(HasProtocols(instrument.Id)));
-            tallies[i] = new Tally(instrument.Id, [.. consented], [.. notConsented], [.. signedOnly], sentence, [.. caveats]);
+            tallies[i] = new Tally(instrument, [.. consented], [.. notConsented], [.. signedOnly], sentence, [.. caveats]);
         }
 
         return new RatificationReport(asOf, scope, inScope.Count, excluded, tallies, CountInWords.Paragraph(tallies.Select(t => t.Sentence).ToList()));
@@ -141,7 +141,7 @@ public sealed class TreatySnapshot(List<Instrument> instruments, List<ActionFact
     {
         var participants = InScope(register, scope).Select(s => StandingOf(instrument, s.Code, asOf)).OfType<Standing>().ToArray();
         return new InstrumentStatus(
-            instrument.Id, asOf, scope, participants,
+            instrument, asOf, scope, participants,
             participants.Count(p => p.SignedOn is not null), participants.Count(p => p.Consented), participants.Count(p => p.Party));
     }
 
