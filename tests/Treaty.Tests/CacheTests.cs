@@ -44,7 +44,7 @@ public sealed class CacheTests
         Assert.Equal(1, (await treaty.GetRatificationReportAsync(request)).Tallies[0].ConsentedCount);
 
         redis.Kill();
-        var report = await treaty.GetRatificationReportAsync(new GetRatificationReportRequest { AsOf = D.Meeting }).ResponseAsync.WaitAsync(TimeSpan.FromSeconds(10));
+        var report = await treaty.GetRatificationReportAsync(new GetRatificationReportRequest { AsOf = D.Meeting }).ResponseAsync.WaitAsync(Waits.Hang);
         Assert.Equal(29, report.Tallies[0].ConsentedCount);
     }
 }
