@@ -1,10 +1,11 @@
+using TocMesh;
 using TocMesh.ServiceDefaults;
 using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.Treaty;
 using TocMesh.Treaty.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults(TreatyServiceInfo.Name);
+builder.AddServiceDefaults(MeshResources.Treaty);
 builder.AddApplicationServices();
 
 var app = builder.Build();

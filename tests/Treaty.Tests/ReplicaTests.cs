@@ -21,7 +21,6 @@ public class ReplicaTests : IAsyncLifetime
 
     protected ReplicaTests(DatabaseProvider provider) => _provider = provider;
 
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
     private RedisServer _redis = null!;
     private TreatyHost _a = null!;
     private TreatyHost _b = null!;
@@ -88,7 +87,7 @@ public class ReplicaTests : IAsyncLifetime
         var clients = new[] { _a.Treaty(TestKeys.Secretariat), _b.Treaty(TestKeys.Secretariat) };
         var requestId = Guid.NewGuid().ToString();
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
-            clients[i % 2].RecordTreatyActionAsync(MexicoAccedesToCifta(requestId)).ResponseAsync)).WaitAsync(Bound);
+            clients[i % 2].RecordTreatyActionAsync(MexicoAccedesToCifta(requestId)).ResponseAsync)).WaitAsync(Waits.Hang);
 
         Assert.Single(answers.Select(a => a.TreatyAction.Name).Distinct());
         var recorded = await clients[1].ListTreatyActionsAsync(new ListTreatyActionsRequest { StateCode = "MEX", InstrumentId = "cifta" });
@@ -123,7 +122,7 @@ public class ReplicaTests : IAsyncLifetime
                 {
                     return e.StatusCode;
                 }
-            })).WaitAsync(Bound);
+            })).WaitAsync(Waits.Hang);
 
             Assert.Equal([StatusCode.OK, StatusCode.Aborted], outcomes.Order());
         }

@@ -9,16 +9,16 @@ using DirectoryGrpcService = directory::TocMesh.Directory.Grpc.DirectoryGrpcServ
 namespace TocMesh.Treaty.Tests;
 
 /// <summary>The Directory service, in-process, as the dependency of the service under test.</summary>
-public sealed class DirectoryDependency(string? dataFolder = null) : ServiceHost<DirectoryGrpcService>("directory", dataFolder);
+public sealed class DirectoryDependency(string? dataFolder = null) : ServiceHost<DirectoryGrpcService>(MeshResources.Directory, dataFolder);
 
 /// <summary>The Treaty service on a test server with a fresh database, calling a real in-process Directory.</summary>
 public sealed class TreatyHost : ServiceHost<TreatyGrpcService>
 {
     public TreatyHost(DirectoryDependency? directory = null, string? dataFolder = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
-        : base(TreatyServiceInfo.Name, dataFolder, provider)
+        : base(MeshResources.Treaty, dataFolder, provider)
     {
         Directory = directory ?? new DirectoryDependency();
-        WithDependency("directory", Directory);
+        WithDependency(MeshResources.Directory, Directory);
     }
 
     public DirectoryDependency Directory { get; }

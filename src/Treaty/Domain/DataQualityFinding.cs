@@ -1,12 +1,5 @@
 namespace TocMesh.Treaty.Domain;
 
-public enum FindingSeverity
-{
-    Info = 1,
-    Warning = 2,
-    Error = 3,
-}
-
 /// <summary>Something the import found wrong or missing in a published row (the row is kept as published).</summary>
 public sealed class DataQualityFinding
 {
@@ -30,15 +23,4 @@ public sealed class DataQualityFinding
     public bool SameAs(DataQualityFinding other) =>
         (SourceFile, Line, StateCode, InstrumentId, Rule, Severity, Description) ==
         (other.SourceFile, other.Line, other.StateCode, other.InstrumentId, other.Rule, other.Severity, other.Description);
-}
-
-/// <summary>
-/// One row per state, whose version every write of that state's actions bumps: two replicas writing the
-/// same state at once cannot both pass the rules on a history the other is changing.
-/// </summary>
-public sealed class StateLedger
-{
-    public required string StateCode { get; set; }
-
-    public Guid Version { get; set; }
 }

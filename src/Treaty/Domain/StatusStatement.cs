@@ -20,6 +20,3 @@ public sealed class StatusStatement
 
     public string? RequestId { get; set; }
 }
-
-/// <summary>A known gap or doubt in the published data for one state and instrument.</summary>
-public sealed record DataCaveat(string StateCode, string InstrumentId, string Text);

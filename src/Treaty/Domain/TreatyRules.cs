@@ -1,8 +1,5 @@
 namespace TocMesh.Treaty.Domain;
 
-/// <summary>A treaty rule an action breaks.</summary>
-public sealed record RuleBreach(string Rule, long ActionId, string StateCode, string InstrumentId, string Description);
-
 /// <summary>
 /// The rules a state's treaty actions must keep, checked over its whole history (so a correction or a
 /// withdrawal that would leave another action invalid is caught too).

@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 using TocMesh.ServiceDefaults;
 using TocMesh.Treaty.Domain;
 
-namespace TocMesh.Treaty.Data;
+namespace TocMesh.Treaty.Application;
 
 /// <summary>
 /// The current data-quality findings by rule and severity (<c>tocmesh.treaty.data_quality.findings</c>).

@@ -1,24 +1,23 @@
-using System.ComponentModel;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.MemberStates;
+using TocMesh.ServiceDefaults.Telemetry;
+using TocMesh.Treaty.Data;
 using TocMesh.Treaty.Domain;
 
-namespace TocMesh.Treaty.Data;
-
-/// <summary>One state's line on one instrument, with what the data and the state say around it.</summary>
-public sealed record StateInstrumentLine(string InstrumentId, Standing? Standing, string[] Caveats, Legislation[] PendingProcedures);
-
-[ImmutableObject(true)]
-public sealed record StateStatus(string StateCode, DateOnly AsOf, StateInstrumentLine[] Lines, StatusStatement[] Statements);
+namespace TocMesh.Treaty.Application;
 
 /// <summary>
 /// Status as of any date, computed in memory from the snapshot of all actions; each answer is cached
-/// (HybridCache) under tags that the writes which change it remove.
+/// (HybridCache) once, under a key that names what was asked in one canonical form and tags that
+/// the writes which change it remove. An answer not in the cache is computed from one fetch of the
+/// snapshot.
 /// </summary>
-public sealed class TreatyStatusReader(TreatyDbContext db, HybridCache cache, MemberStateRegister register, LegislationRegister legislation)
+public sealed class TreatyStatusReader(
+    TreatyDbContext db, HybridCache cache, MemberStateRegister register, LegislationRegister legislation, ReportRenderMetrics renderMetrics)
 {
     private const string SnapshotKey = "treaty:snapshot:v1";
     private static readonly HybridCacheEntryOptions SnapshotEntry = new() { Expiration = TimeSpan.FromMinutes(30), LocalCacheExpiration = TimeSpan.FromMinutes(10) };
@@ -43,16 +42,8 @@ public sealed class TreatyStatusReader(TreatyDbContext db, HybridCache cache, Me
         return page.Take(snapshot.Instruments.OrderBy(i => i.Id, StringComparer.Ordinal), i => i.Id);
     }
 
-    public async Task<Instrument> GetInstrumentAsync(string? id, string field, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            throw new ValidationException(field, "is required, e.g. \"untoc-tip\"");
-        }
-
-        var snapshot = await SnapshotAsync(ct);
-        return snapshot.InstrumentsById.GetValueOrDefault(id) ?? throw new NotFoundException("instrument", id);
-    }
+    public async Task<Instrument> GetInstrumentAsync(string? id, string field, CancellationToken ct) =>
+        Find(await SnapshotAsync(ct), id, field);
 
     public async Task<StateStatus> StateStatusAsync(string? stateCode, DateOnly asOf, CancellationToken ct)
     {
@@ -79,34 +70,30 @@ public sealed class TreatyStatusReader(TreatyDbContext db, HybridCache cache, Me
         return new StateStatus(code, asOf, lines, statements);
     }
 
+    /// <summary>
+    /// The ratification report: one cached value per date, scope and instruments (in report order,
+    /// whatever the order asked), computed from the snapshot fetched to check the instruments.
+    /// </summary>
     public async Task<RatificationReport> ReportAsync(DateOnly asOf, ReportScopeKind scope, IReadOnlyList<string> instrumentIds, CancellationToken ct)
     {
         var snapshot = await SnapshotAsync(ct);
         var instruments = Select(snapshot, instrumentIds, "instrument_ids");
-        var key = $"treaty:report:v1:{asOf:yyyy-MM-dd}:{scope}:{string.Join(',', instruments.Select(i => i.Id))}";
         return await cache.GetOrCreateAsync(
-            key,
-            (Reader: this, AsOf: asOf, Scope: scope, Instruments: instruments),
-            static async (s, ct) =>
-            {
-                var snapshot = await s.Reader.SnapshotAsync(ct);
-                return snapshot.Report(s.AsOf, s.Scope, await s.Reader.RegisterOnAsync(s.AsOf, ct), s.Instruments);
-            },
+            $"treaty:report:v1:{asOf:yyyy-MM-dd}:{scope}:{string.Join(',', instruments.Select(i => i.Id))}",
+            (Reader: this, Snapshot: snapshot, AsOf: asOf, Scope: scope, Instruments: instruments),
+            static async (s, ct) => await s.Reader.RenderReportAsync(s.Snapshot, s.AsOf, s.Scope, s.Instruments, ct),
             tags: [CacheTags.Register, .. instruments.Select(i => CacheTags.Instrument(i.Id))],
             cancellationToken: ct);
     }
 
     public async Task<InstrumentStatus> InstrumentStatusAsync(string? instrumentId, DateOnly asOf, ReportScopeKind scope, CancellationToken ct)
     {
-        var instrument = await GetInstrumentAsync(instrumentId, "instrument_id", ct);
+        var snapshot = await SnapshotAsync(ct);
+        var instrument = Find(snapshot, instrumentId, "instrument_id");
         return await cache.GetOrCreateAsync(
             $"treaty:instrument:v1:{instrument.Id}:{asOf:yyyy-MM-dd}:{scope}",
-            (Reader: this, Instrument: instrument, AsOf: asOf, Scope: scope),
-            static async (s, ct) =>
-            {
-                var snapshot = await s.Reader.SnapshotAsync(ct);
-                return snapshot.StatusOf(s.Instrument, s.AsOf, s.Scope, await s.Reader.RegisterOnAsync(s.AsOf, ct));
-            },
+            (Reader: this, Snapshot: snapshot, Instrument: instrument, AsOf: asOf, Scope: scope),
+            static async (s, ct) => s.Snapshot.StatusOf(s.Instrument, s.AsOf, s.Scope, await s.Reader.RegisterOnAsync(s.AsOf, ct)),
             tags: [CacheTags.Register, CacheTags.Instrument(instrument.Id)],
             cancellationToken: ct);
     }
@@ -135,6 +122,25 @@ public sealed class TreatyStatusReader(TreatyDbContext db, HybridCache cache, Me
         Participation.Withdrawn => "withdrawn",
         _ => "participating",
     };
+
+    private async Task<RatificationReport> RenderReportAsync(
+        TreatySnapshot snapshot, DateOnly asOf, ReportScopeKind scope, IReadOnlyList<Instrument> instruments, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var report = snapshot.Report(asOf, scope, await RegisterOnAsync(asOf, ct), instruments);
+        renderMetrics.Rendered("ratification", started);
+        return report;
+    }
+
+    private static Instrument Find(TreatySnapshot snapshot, string? id, string field)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new ValidationException(field, "is required, e.g. \"untoc-tip\"");
+        }
+
+        return snapshot.InstrumentsById.GetValueOrDefault(id) ?? throw new NotFoundException("instrument", id);
+    }
 
     private static List<Instrument> Select(TreatySnapshot snapshot, IReadOnlyList<string> ids, string field)
     {

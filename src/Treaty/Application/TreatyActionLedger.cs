@@ -1,18 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Persistence;
+using TocMesh.Treaty.Data;
 using TocMesh.Treaty.Domain;
 
-namespace TocMesh.Treaty.Data;
-
-/// <summary>The values of a new action, as the caller gave them (dates already parsed).</summary>
-public sealed record ActionInput(
-    string? RequestId, string? StateCode, string? InstrumentId, ActionKind? Kind, DateOnly? ActDate, DateOnly? DepositDate,
-    List<string> Declarations, List<string> Reservations, string Source, string Note);
+namespace TocMesh.Treaty.Application;
 
 /// <summary>
 /// Records, corrects and withdraws treaty actions. Every write checks the treaty rules over the
@@ -27,73 +23,25 @@ public sealed class TreatyActionLedger(TreatyDbContext db, HybridCache cache, Me
     public async Task<TreatyAction> RecordAsync(Caller caller, ActionInput input, FieldViolations violations, CancellationToken ct)
     {
         caller.EnsureSecretariat("record a treaty action");
-        var instruments = await db.Instruments.AsNoTracking().ToDictionaryAsync(i => i.Id, ct);
-        violations.MaxLength(input.RequestId, 100, "request_id");
-        var state = await CheckStateAsync(input.StateCode, "state_code", violations, ct);
-        violations.Required(input.InstrumentId, "instrument_id");
-        if (!string.IsNullOrWhiteSpace(input.InstrumentId))
+        var (state, instruments) = await CheckNewAsync(input, violations, ct);
+        if (await EarlierAnswerAsync(input, state, ct) is { } earlier)
         {
-            violations.Check(instruments.ContainsKey(input.InstrumentId), "instrument_id", $"\"{input.InstrumentId}\" is not an instrument this service follows (see ListInstruments)");
+            return earlier;
         }
 
-        violations.Check(input.Kind is not null, "kind", "is required");
-        CheckValues(input.Kind, input.ActDate, input.DepositDate, input.Declarations, input.Reservations, input.Source, input.Note, violations);
-        violations.ThrowIfAny();
-
-        if (!string.IsNullOrEmpty(input.RequestId) && await FindByRequestAsync(input.RequestId, ct) is { } earlier)
-        {
-            return SameRequest(earlier, state!, input) ? earlier
-                : throw new AlreadyExistsException("treaty action", NamePrefix + earlier.Id, $"request_id \"{input.RequestId}\" was already used to record {NamePrefix}{earlier.Id}, with other values; use a new request_id for a new action.");
-        }
-
-        var action = new TreatyAction
-        {
-            StateCode = state!,
-            InstrumentId = input.InstrumentId!,
-            Kind = input.Kind!.Value,
-            ActDate = input.ActDate,
-            DepositDate = input.DepositDate,
-            Declarations = input.Declarations,
-            Reservations = input.Reservations,
-            Source = input.Source,
-            Note = input.Note,
-            Origin = ActionOrigin.Recorded,
-            RequestId = string.IsNullOrEmpty(input.RequestId) ? null : input.RequestId,
-            Version = Guid.NewGuid(),
-        };
-
-        await LockStateAsync(action.StateCode, ct);
-        var current = await CurrentFactsAsync(action.StateCode, ct);
+        var action = NewAction(state, input);
+        await LockStateAsync(state, ct);
+        var current = await CurrentFactsAsync(state, ct);
         // A retry of this request (here or on another replica) may have committed since the first
         // look: answer as it did, rather than refuse the action as a duplicate of itself.
-        if (action.RequestId is not null && await FindByRequestAsync(action.RequestId, ct) is { } committed)
+        if (await EarlierAnswerAsync(input, state, ct) is { } committed)
         {
-            return SameRequest(committed, state!, input) ? committed
-                : throw new AlreadyExistsException("treaty action", NamePrefix + committed.Id, $"request_id \"{input.RequestId}\" was already used to record {NamePrefix}{committed.Id}, with other values; use a new request_id for a new action.");
+            return committed;
         }
 
         EnsureNoNewBreach(instruments, current, [.. current, action.ToFact()]);
-
         action.History.Add(Revision(RevisionChange.Recorded, caller, "", $"{action.Kind.Describe()} of {action.InstrumentId} by {action.StateCode}"));
-        db.TreatyActions.Add(action);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (action.RequestId is not null)
-        {
-            // Another replica recorded the same request first: answer as it did.
-            db.ChangeTracker.Clear();
-            if (await FindByRequestAsync(action.RequestId, ct) is { } winner && SameRequest(winner, state!, input))
-            {
-                return winner;
-            }
-
-            throw;
-        }
-
-        await InvalidateAsync(action);
-        return action;
+        return await SaveRecordedAsync(action, input, ct);
     }
 
     public async Task<TreatyAction> CorrectAsync(Caller caller, string? name, ActionChanges changes, string? reason, string? etag, FieldViolations violations, CancellationToken ct)
@@ -200,12 +148,84 @@ public sealed class TreatyActionLedger(TreatyDbContext db, HybridCache cache, Me
         return (items, PageRequest.NextToken(items.Count > 0 ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, hasMore));
     }
 
+    /// <summary>The member state and the instruments, once every field of a new action is valid; INVALID_ARGUMENT naming each field that is not.</summary>
+    private async Task<(string State, Dictionary<string, Instrument> Instruments)> CheckNewAsync(ActionInput input, FieldViolations violations, CancellationToken ct)
+    {
+        var instruments = await db.Instruments.AsNoTracking().ToDictionaryAsync(i => i.Id, ct);
+        violations.MaxLength(input.RequestId, 100, "request_id");
+        var state = await CheckStateAsync(input.StateCode, "state_code", violations, ct);
+        violations.Required(input.InstrumentId, "instrument_id");
+        if (!string.IsNullOrWhiteSpace(input.InstrumentId))
+        {
+            violations.Check(instruments.ContainsKey(input.InstrumentId), "instrument_id", $"\"{input.InstrumentId}\" is not an instrument this service follows (see ListInstruments)");
+        }
+
+        violations.Check(input.Kind is not null, "kind", "is required");
+        CheckValues(input.Kind, input.ActDate, input.DepositDate, input.Declarations, input.Reservations, input.Source, input.Note, violations);
+        violations.ThrowIfAny();
+        return (state!, instruments);
+    }
+
+    /// <summary>
+    /// The action recorded earlier under the same request id, when the request is the same (a retry);
+    /// ALREADY_EXISTS when the id was used for other values; null when the id is new or not given.
+    /// </summary>
+    private async Task<TreatyAction?> EarlierAnswerAsync(ActionInput input, string state, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(input.RequestId) || await FindByRequestAsync(input.RequestId, ct) is not { } earlier)
+        {
+            return null;
+        }
+
+        return SameRequest(earlier, state, input) ? earlier
+            : throw new AlreadyExistsException("treaty action", NamePrefix + earlier.Id, $"request_id \"{input.RequestId}\" was already used to record {NamePrefix}{earlier.Id}, with other values; use a new request_id for a new action.");
+    }
+
+    private static TreatyAction NewAction(string state, ActionInput input) => new()
+    {
+        StateCode = state,
+        InstrumentId = input.InstrumentId!,
+        Kind = input.Kind!.Value,
+        ActDate = input.ActDate,
+        DepositDate = input.DepositDate,
+        Declarations = input.Declarations,
+        Reservations = input.Reservations,
+        Source = input.Source,
+        Note = input.Note,
+        Origin = ActionOrigin.Recorded,
+        RequestId = string.IsNullOrEmpty(input.RequestId) ? null : input.RequestId,
+        Version = Guid.NewGuid(),
+    };
+
+    private async Task<TreatyAction> SaveRecordedAsync(TreatyAction action, ActionInput input, CancellationToken ct)
+    {
+        db.TreatyActions.Add(action);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (action.RequestId is not null)
+        {
+            // Another replica recorded the same request first: answer as it did.
+            db.ChangeTracker.Clear();
+            if (await FindByRequestAsync(action.RequestId, ct) is { } winner && SameRequest(winner, action.StateCode, input))
+            {
+                return winner;
+            }
+
+            throw;
+        }
+
+        await InvalidateAsync(action);
+        return action;
+    }
+
     private Task<string?> CheckStateAsync(string? code, string field, FieldViolations violations, CancellationToken ct) =>
         violations.TryAsync(() => register.EnsureMemberAsync(code, field, ct));
 
     private void CheckValues(ActionKind? kind, DateOnly? act, DateOnly? deposit, List<string> declarations, List<string> reservations, string source, string note, FieldViolations violations, string prefix = "")
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         if (kind == ActionKind.Signature)
         {
             violations.Check(act is not null, prefix + "act_date", "is required for a signature");

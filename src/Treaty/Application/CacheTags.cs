@@ -1,6 +1,6 @@
 using TocMesh.MemberStates;
 
-namespace TocMesh.Treaty.Data;
+namespace TocMesh.Treaty.Application;
 
 /// <summary>What each cached read depends on, so a write removes exactly the reads it changes.</summary>
 public static class CacheTags

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using TocMesh.ServiceDefaults.Contracts;
+using TocMesh.Treaty.Data;
 using TocMesh.Treaty.Domain;
 
-namespace TocMesh.Treaty.Data;
+namespace TocMesh.Treaty.Application;
 
-/// <summary>What the import found wrong or missing in the published data.</summary>
-public sealed class DataQualityFindings(TreatyDbContext db, HybridCache cache)
+/// <summary>Lists what the import found wrong or missing in the published data (the data-quality findings).</summary>
+public sealed class DataQualityReader(TreatyDbContext db, HybridCache cache)
 {
     public async Task<(IReadOnlyList<DataQualityFinding> Page, string Next)> ListAsync(string? sourceFile, string? stateCode, string? instrumentId, PageRequest page, CancellationToken ct)
     {

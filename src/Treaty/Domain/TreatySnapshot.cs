@@ -3,57 +3,6 @@ using System.Text.Json.Serialization;
 
 namespace TocMesh.Treaty.Domain;
 
-/// <summary>Which member states a report counts.</summary>
-public enum ReportScopeKind
-{
-    /// <summary>Members counted on the date (all but one not taking part at all); the meetings' scope.</summary>
-    CountedMembers = 1,
-
-    /// <summary>Every member on the date.</summary>
-    AllMembers = 2,
-}
-
-/// <summary>A state in the register as a report needs it on one day.</summary>
-public sealed record StateOnDate(string Code, bool Member, bool Counted, string Participation);
-
-/// <summary>Where one state stood on one instrument at the end of a day.</summary>
-public sealed record Standing(
-    string StateCode,
-    string InstrumentId,
-    DateOnly? SignedOn,
-    ActionFact? Consent,
-    DateOnly? EntersIntoForceOn,
-    bool EntryIntoForceUnknown,
-    bool Party,
-    DateOnly? DenouncedOn,
-    string[] Reservations,
-    string[] Declarations)
-{
-    public bool Consented => Consent is not null;
-}
-
-public sealed record Tally(string InstrumentId, string[] Consented, string[] NotConsented, string[] SignedOnly, string Sentence, string[] Caveats);
-
-/// <summary>Immutable once computed, so the in-process cache shares one instance.</summary>
-[ImmutableObject(true)]
-public sealed record RatificationReport(DateOnly AsOf, ReportScopeKind Scope, int StatesInScope, string[] Excluded, Tally[] Tallies, string Paragraph);
-
-public sealed record InstrumentStatus(string InstrumentId, DateOnly AsOf, ReportScopeKind Scope, Standing[] Participants, int Signatories, int Consented, int Parties);
-
-public enum ChangeKind
-{
-    Signed = 1,
-    Consented = 2,
-    EnteredIntoForce = 3,
-    Denounced = 4,
-}
-
-public sealed record StatusChangeItem(string StateCode, string InstrumentId, ChangeKind Kind, DateOnly Date, ActionKind? ConsentKind);
-
-public sealed record CountChange(string InstrumentId, int From, int To, string[] Newly, string[] NoLonger);
-
-public sealed record StatusComparison(DateOnly From, DateOnly To, ReportScopeKind Scope, StatusChangeItem[] Changes, CountChange[] Counts);
-
 /// <summary>
 /// Every instrument and every action in effect (withdrawn ones left out), held in memory so that status
 /// on any date is computed, never stored. Immutable once built, so the cache may share one instance.
@@ -182,7 +131,7 @@ public sealed class TreatySnapshot(List<Instrument> instruments, List<ActionFact
             }
 
             var sentence = CountInWords.RatificationSentence(consented.Count, i == 0, instrument.ReportName(HasProtocols(instrument.Id)));
-            tallies[i] = new Tally(instrument.Id, [.. consented], [.. notConsented], [.. signedOnly], sentence, [.. caveats]);
+            tallies[i] = new Tally(instrument, [.. consented], [.. notConsented], [.. signedOnly], sentence, [.. caveats]);
         }
 
         return new RatificationReport(asOf, scope, inScope.Count, excluded, tallies, CountInWords.Paragraph(tallies.Select(t => t.Sentence).ToList()));
@@ -192,7 +141,7 @@ public sealed class TreatySnapshot(List<Instrument> instruments, List<ActionFact
     {
         var participants = InScope(register, scope).Select(s => StandingOf(instrument, s.Code, asOf)).OfType<Standing>().ToArray();
         return new InstrumentStatus(
-            instrument.Id, asOf, scope, participants,
+            instrument, asOf, scope, participants,
             participants.Count(p => p.SignedOn is not null), participants.Count(p => p.Consented), participants.Count(p => p.Party));
     }
 

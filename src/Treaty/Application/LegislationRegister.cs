@@ -1,19 +1,14 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.MemberStates;
+using TocMesh.Treaty.Data;
 using TocMesh.Treaty.Domain;
 
-namespace TocMesh.Treaty.Data;
-
-public sealed record LegislationFilter(string? StateCode, string? Topic, string? InstrumentId, DateOnly? Start, DateOnly? End);
-
-public sealed record ComparisonCell(string Topic, string[] InEffect, string[] Pending);
-
-public sealed record ComparisonRow(string StateCode, ComparisonCell[] Cells);
+namespace TocMesh.Treaty.Application;
 
 /// <summary>National implementing legislation and the states' own status statements.</summary>
 public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, MemberStateRegister register, TimeProvider clock)
@@ -52,7 +47,7 @@ public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, M
             violations.Add("legislation.instrument_ids", $"\"{id}\" is not an instrument this service follows (see ListInstruments)");
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         violations.Check(input.ReportedOn is null || input.ReportedOn <= today, "legislation.reported_on", "must not be in the future");
         violations.Check(input.EnactedOn is null || input.InForceOn is null || input.InForceOn.Value.Latest >= input.EnactedOn.Value.Earliest,
             "legislation.in_force_on", "must not precede enacted_on");
@@ -92,7 +87,7 @@ public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, M
     }
 
     /// <summary>States × topics: which enacted texts, and which pending ones, cover each topic.</summary>
-    public async Task<(IReadOnlyList<(string Id, string Label)> Topics, List<ComparisonRow> Rows)> CompareAsync(IReadOnlyList<string> stateCodes, IReadOnlyList<string> topics, CancellationToken ct)
+    public async Task<LegislativeComparison> CompareAsync(IReadOnlyList<string> stateCodes, IReadOnlyList<string> topics, CancellationToken ct)
     {
         var violations = new FieldViolations();
         var states = stateCodes.Select(c => violations.Try(() => StateCodes.Normalize(c, "state_codes"))).OfType<string>().ToList();
@@ -112,7 +107,7 @@ public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, M
                     [.. laws.Where(l => l.IsInEffect).Select(l => LegislationPrefix + l.Id)],
                     [.. laws.Where(l => !l.IsInEffect).Select(l => LegislationPrefix + l.Id)]);
             }).ToArray())).ToList();
-        return (chosenTopics, rows);
+        return new LegislativeComparison(chosenTopics, rows);
     }
 
     public async Task<StatusStatement> RecordStatementAsync(Caller caller, string? requestId, StatusStatement input, FieldViolations violations, CancellationToken ct)
@@ -127,7 +122,7 @@ public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, M
         violations.MaxLength(requestId, 100, "request_id");
         violations.Required(input.Text, "statement.text").MaxLength(input.Text, 4000, "statement.text");
         violations.MaxLength(input.Source, 500, "statement.source").MaxLength(input.Note, 4000, "statement.note");
-        violations.Check(input.MadeOn <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "statement.made_on", "must not be in the future");
+        violations.Check(input.MadeOn <= clock.Today(), "statement.made_on", "must not be in the future");
         var instruments = await db.Instruments.Select(i => i.Id).ToListAsync(ct);
         foreach (var id in input.InstrumentIds.Where(i => !instruments.Contains(i)))
         {

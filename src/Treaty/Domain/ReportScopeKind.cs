@@ -1,0 +1,11 @@
+namespace TocMesh.Treaty.Domain;
+
+/// <summary>Which member states a report counts.</summary>
+public enum ReportScopeKind
+{
+    /// <summary>Members counted on the date (all but one not taking part at all); the meetings' scope.</summary>
+    CountedMembers = 1,
+
+    /// <summary>Every member on the date.</summary>
+    AllMembers = 2,
+}

@@ -1,0 +1,160 @@
+using TocMesh.ServiceDefaults.Contracts;
+using TocMesh.ServiceDefaults.Errors;
+using TocMesh.Treaty.Application;
+using TocMesh.Treaty.Domain;
+using TocMesh.Treaty.V1;
+using ActionKind = TocMesh.Treaty.Domain.ActionKind;
+
+namespace TocMesh.Treaty.Grpc;
+
+/// <summary>Instruments, standings, reports and comparisons to contract messages, and the report scope back.</summary>
+internal static class StatusMessages
+{
+    public static V1.Instrument ToMessage(this Domain.Instrument i) => new()
+    {
+        Id = i.Id,
+        ShortName = i.ShortName,
+        Title = i.Title,
+        ParentId = i.ParentId ?? "",
+        Adopted = i.Adopted.ToProto(),
+        Depositary = i.Depositary,
+        SignatureClosed = i.SignatureClosed.ToProto(),
+        EntryIntoForce = i.EntryIntoForce.ToProto(),
+        EntryIntoForceRule = new EntryIntoForceRule
+        {
+            Threshold = i.EntryIntoForceThreshold ?? 0,
+            DaysAfterThreshold = i.DaysAfterThreshold ?? 0,
+            DaysAfterLaterDeposit = i.DaysAfterLaterDeposit ?? 0,
+        },
+        Articles = i.Articles,
+    };
+
+    public static StateInstrumentStatus ToMessage(this Standing? s, string instrumentId)
+    {
+        var message = new StateInstrumentStatus { InstrumentId = instrumentId };
+        if (s is null)
+        {
+            return message;
+        }
+
+        message.SignedOn = s.SignedOn.ToProto();
+        message.DenouncedOn = s.DenouncedOn.ToProto();
+        if (s.Consent is { } consent)
+        {
+            message.ConsentedOn = consent.Date.ToProto();
+            message.ConsentActOn = consent.ActDate.ToProto();
+            message.ConsentKind = ToConsentKind(consent.Kind);
+            message.EntersIntoForceOn = s.EntersIntoForceOn.ToProto();
+            message.EntryIntoForceUnknown = s.EntryIntoForceUnknown;
+        }
+
+        message.Party = s.Party;
+        if (s.Party)
+        {
+            message.PartySince = s.EntersIntoForceOn.ToProto();
+        }
+
+        message.Reservations.AddRange(s.Reservations);
+        message.Declarations.AddRange(s.Declarations);
+        return message;
+    }
+
+    public static ConsentKind ToConsentKind(ActionKind kind) => kind switch
+    {
+        ActionKind.Ratification => ConsentKind.Ratification,
+        ActionKind.Accession => ConsentKind.Accession,
+        ActionKind.Acceptance => ConsentKind.Acceptance,
+        ActionKind.Approval => ConsentKind.Approval,
+        ActionKind.Succession => ConsentKind.Succession,
+        _ => ConsentKind.Unspecified,
+    };
+
+    public static ReportScopeKind ToDomain(this ReportScope scope, string field) => scope switch
+    {
+        ReportScope.Unspecified or ReportScope.CountedMembers => ReportScopeKind.CountedMembers,
+        ReportScope.AllMembers => ReportScopeKind.AllMembers,
+        _ => throw new ValidationException(field, "is not a known scope"),
+    };
+
+    public static ReportScope ToMessage(this ReportScopeKind scope) =>
+        scope == ReportScopeKind.AllMembers ? ReportScope.AllMembers : ReportScope.CountedMembers;
+
+    public static GetStateStatusResponse ToResponse(this StateStatus status)
+    {
+        var response = new GetStateStatusResponse { StateCode = status.StateCode, AsOf = status.AsOf.ToProto() };
+        foreach (var line in status.Lines)
+        {
+            var message = line.Standing.ToMessage(line.InstrumentId);
+            message.DataCaveats.AddRange(line.Caveats);
+            message.PendingDomesticProcedures.AddRange(line.PendingProcedures.Select(l => l.ToMessage()));
+            response.Instruments.Add(message);
+        }
+
+        response.Statements.AddRange(status.Statements.Select(s => s.ToMessage()));
+        return response;
+    }
+
+    public static GetRatificationReportResponse ToResponse(this RatificationReport report)
+    {
+        var response = new GetRatificationReportResponse
+        {
+            AsOf = report.AsOf.ToProto(),
+            Scope = report.Scope.ToMessage(),
+            StatesInScope = report.StatesInScope,
+            Paragraph = report.Paragraph,
+        };
+        response.Excluded.AddRange(report.Excluded);
+        foreach (var t in report.Tallies)
+        {
+            var tally = new InstrumentTally
+            {
+                Instrument = t.Instrument.ToMessage(),
+                ConsentedCount = t.Consented.Length,
+                Sentence = t.Sentence,
+            };
+            tally.ConsentedStateCodes.AddRange(t.Consented);
+            tally.NotConsentedStateCodes.AddRange(t.NotConsented);
+            tally.SignedOnlyStateCodes.AddRange(t.SignedOnly);
+            tally.DataCaveats.AddRange(t.Caveats);
+            response.Tallies.Add(tally);
+        }
+
+        return response;
+    }
+
+    public static GetInstrumentStatusResponse ToResponse(this InstrumentStatus status)
+    {
+        var response = new GetInstrumentStatusResponse
+        {
+            Instrument = status.Instrument.ToMessage(),
+            AsOf = status.AsOf.ToProto(),
+            Scope = status.Scope.ToMessage(),
+            SignatoryCount = status.Signatories,
+            ConsentedCount = status.Consented,
+            PartyCount = status.Parties,
+        };
+        response.Participants.AddRange(status.Participants.Select(p => new Participant { StateCode = p.StateCode, Status = p.ToMessage(p.InstrumentId) }));
+        return response;
+    }
+
+    public static CompareStatusResponse ToResponse(this StatusComparison comparison)
+    {
+        var response = new CompareStatusResponse { FromDate = comparison.From.ToProto(), ToDate = comparison.To.ToProto(), Scope = comparison.Scope.ToMessage() };
+        response.Changes.AddRange(comparison.Changes.Select(c => new StatusChange
+        {
+            StateCode = c.StateCode,
+            InstrumentId = c.InstrumentId,
+            Kind = (StatusChangeKind)(int)c.Kind,
+            Date = c.Date.ToProto(),
+            ConsentKind = c.ConsentKind is { } k ? ToConsentKind(k) : ConsentKind.Unspecified,
+        }));
+        response.Counts.AddRange(comparison.Counts.Select(c =>
+        {
+            var count = new InstrumentCountChange { InstrumentId = c.InstrumentId, ConsentedCountFrom = c.From, ConsentedCountTo = c.To };
+            count.NewlyConsentedStateCodes.AddRange(c.Newly);
+            count.NoLongerConsentedStateCodes.AddRange(c.NoLonger);
+            return count;
+        }));
+        return response;
+    }
+}
