@@ -8,7 +8,7 @@ namespace TocMesh.Directory.Tests;
 
 /// <summary>The Directory service on a test server with a fresh database.</summary>
 public sealed class DirectoryHost(string? dataFolder = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
-    : ServiceHost<DirectoryGrpcService>(DirectoryServiceInfo.Name, dataFolder, provider)
+    : ServiceHost<DirectoryGrpcService>(MeshResources.Directory, dataFolder, provider)
 {
     public DirectoryService.DirectoryServiceClient Directory(string? apiKey = null) => Client<DirectoryService.DirectoryServiceClient>(apiKey);
 

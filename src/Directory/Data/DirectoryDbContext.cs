@@ -189,21 +189,3 @@ public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(o
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
-
-/// <summary>The model on SQLite; its migrations are in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteDirectoryDbContext(DbContextOptions<SqliteDirectoryDbContext> options) : DirectoryDbContext(options);
-
-/// <summary>The model on PostgreSQL; its migrations are in Data/Migrations/Postgres.</summary>
-public sealed class PostgresDirectoryDbContext(DbContextOptions<PostgresDirectoryDbContext> options) : DirectoryDbContext(options);
-
-internal sealed class SqliteDirectoryDbContextFactory() : DesignTimeContextFactory<SqliteDirectoryDbContext>(DatabaseProvider.Sqlite);
-
-internal sealed class PostgresDirectoryDbContextFactory() : DesignTimeContextFactory<PostgresDirectoryDbContext>(DatabaseProvider.Postgres);
-
-/// <summary>The head of the directory's change log: one row, the last sequence number handed out.</summary>
-public sealed class ChangeLogHead
-{
-    public int Id { get; set; }
-
-    public long LastSequence { get; set; }
-}

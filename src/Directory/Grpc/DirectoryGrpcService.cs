@@ -2,7 +2,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
-using TocMesh.Directory.Data;
+using TocMesh.Directory.Application;
 using TocMesh.Directory.Domain;
 using TocMesh.Directory.V1;
 using TocMesh.ServiceDefaults.Auth;
@@ -436,14 +436,4 @@ public sealed class DirectoryGrpcService(
         MemberStates.Participation.Withdrawn => Participation.Withdrawn,
         _ => Participation.Unspecified,
     };
-}
-
-/// <summary>Bounds how many watch streams one replica serves at once.</summary>
-public sealed class WatchSlots(IOptions<DirectoryOptions> options)
-{
-    private readonly SemaphoreSlim _slots = new(options.Value.MaxWatchers, options.Value.MaxWatchers);
-
-    public bool TryEnter() => _slots.Wait(0);
-
-    public void Release() => _slots.Release();
 }

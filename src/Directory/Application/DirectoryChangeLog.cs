@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using TocMesh.Directory.Data;
 using TocMesh.Directory.Domain;
 
-namespace TocMesh.Directory.Data;
+namespace TocMesh.Directory.Application;
 
 /// <summary>
 /// Bulk and incremental reads of the directory straight from the database, a page at a time, so a

@@ -2,20 +2,14 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
+using TocMesh.Directory.Data;
 using TocMesh.Directory.Domain;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
 using TocMesh.ServiceDefaults.Persistence;
 
-namespace TocMesh.Directory.Data;
-
-/// <summary>What ListChangeRequests filters on.</summary>
-public sealed record ChangeRequestFilter(string? StateCode, ChangeRequestStatus? Status, string? SourceMeetingId, bool OverdueOnly);
-
-/// <summary>What OpenChangeRequest records.</summary>
-public sealed record ChangeRequestDraft(
-    string StateCode, ContactRole Role, string Description, string SourceMeetingId, string SourceDocument, DateOnly? OpenedOn, DateOnly? DueOn);
+namespace TocMesh.Directory.Application;
 
 /// <summary>Change requests: opened by the Secretariat or the state, resolved by the state's next contact change.</summary>
 public sealed partial class ChangeRequestStore(

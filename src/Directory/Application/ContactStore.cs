@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using TocMesh.Directory.Data;
 using TocMesh.Directory.Domain;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
@@ -8,13 +9,7 @@ using TocMesh.ServiceDefaults.Errors;
 using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Persistence;
 
-namespace TocMesh.Directory.Data;
-
-/// <summary>What ListContacts filters on.</summary>
-public sealed record ContactFilter(string? StateCode, ContactRole? Role, string? InstrumentId, string? Language, bool IncludeRetired);
-
-/// <summary>A state's (or every state's) contacts as they stood on a date, and the change-log position of the answer.</summary>
-public sealed record DirectorySnapshot(DateOnly AsOf, DateOnly RecordedAsOf, List<Contact> Contacts, long Sequence);
+namespace TocMesh.Directory.Application;
 
 /// <summary>
 /// The contacts: every write authorized, validated before anything is written, recorded with a

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
+using TocMesh.Directory.Data;
 using TocMesh.Directory.Domain;
 using TocMesh.ServiceDefaults;
 
-namespace TocMesh.Directory.Data;
+namespace TocMesh.Directory.Application;
 
 /// <summary>
 /// Open change requests past their due date (<c>tocmesh.directory.change_requests.overdue</c>). A scrape
