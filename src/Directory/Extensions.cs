@@ -24,6 +24,7 @@ public static class Extensions
         builder.Services.AddSingleton<MemberStateRegister>();
 
         builder.Services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section);
+        builder.Services.AddScoped<ContactReader>();
         builder.Services.AddScoped<ContactStore>();
         builder.Services.AddScoped<ChangeRequestStore>();
         builder.Services.AddSingleton<OverdueChangeRequests>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using TocMesh.Directory.Data;
 using TocMesh.Directory.Domain;
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
@@ -15,7 +16,7 @@ namespace TocMesh.Directory.Application;
 public sealed partial class ChangeRequestStore(
     DirectoryDbContext db,
     HybridCache cache,
-    ContactStore contacts,
+    MemberStateRegister register,
     OverdueChangeRequests overdue,
     IOptions<DirectoryOptions> options,
     TimeProvider clock,
@@ -76,10 +77,10 @@ public sealed partial class ChangeRequestStore(
         if (state is not null)
         {
             caller.EnsureMayWriteFor(state, "open a change request");
-            state = await contacts.CheckMemberAsync(state, "change_request.state_code", violations, ct);
+            state = await register.CheckVerifiedMemberAsync(state, "change_request.state_code", violations, ct);
         }
 
-        requestId = ContactStore.CheckRequestId(requestId, violations);
+        requestId = RequestIds.Normalize(requestId, violations);
         var request = Validate(draft with { StateCode = state ?? "" }, violations);
         violations.ThrowIfAny();
 

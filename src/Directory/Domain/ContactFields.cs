@@ -1,3 +1,5 @@
+using TocMesh.ServiceDefaults.Errors;
+
 namespace TocMesh.Directory.Domain;
 
 /// <summary>The fields of a contact, for field masks, history diffs and privacy.</summary>
@@ -29,6 +31,41 @@ public static class ContactFields
 
     public static ContactField? Find(string name) => ByName.GetValueOrDefault(name);
 
+    /// <summary>
+    /// The fields an update mask names ("*" for every field that may change); a path that is not a
+    /// field, or names a field that never changes, is a violation of <c>update_mask</c>.
+    /// </summary>
+    public static List<ContactField> Named(IReadOnlyList<string> paths, FieldViolations violations)
+    {
+        var fields = new List<ContactField>();
+        if (paths.Count == 0)
+        {
+            violations.Add("update_mask", "name the fields to change, e.g. \"emails\" (or \"*\" for every field that may change)");
+        }
+
+        foreach (var path in paths)
+        {
+            if (path == "*")
+            {
+                fields.AddRange(All.Where(f => f.Updatable));
+            }
+            else if (Find(path) is not { } field)
+            {
+                violations.Add("update_mask", $"\"{Truncate(path)}\" is not a field of Contact");
+            }
+            else if (!field.Updatable)
+            {
+                violations.Add("update_mask", $"{path} never changes: retire the contact and record a new one");
+            }
+            else
+            {
+                fields.Add(field);
+            }
+        }
+
+        return fields.Distinct().ToList();
+    }
+
     /// <summary>The names of the fields whose values differ between two versions.</summary>
     public static List<string> Changed(ContactDetails before, ContactDetails after)
     {
@@ -43,4 +80,6 @@ public static class ContactFields
 
     /// <summary>The fields a new contact sets.</summary>
     public static List<string> Set(ContactDetails details) => All.Where(f => f.HasValue(details)).Select(f => f.Name).ToList();
+
+    private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

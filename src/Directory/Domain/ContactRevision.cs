@@ -29,4 +29,7 @@ public sealed class ContactRevision
 
     /// <summary>The contact as this revision left it.</summary>
     public ContactDetails Snapshot { get; set; } = new();
+
+    /// <summary>The contact as this revision left it, with the revision's number and time.</summary>
+    public Contact AsContact() => Snapshot.CopyTo(new Contact { Id = ContactId, Revision = Revision, UpdatedAt = RecordedAt });
 }
