@@ -22,11 +22,9 @@ public sealed partial class ChangeRequestStore(
     TimeProvider clock,
     ILogger<ChangeRequestStore> logger)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
     public async Task<(List<ChangeRequest> Page, string NextPageToken)> ListAsync(ChangeRequestFilter filter, PageRequest page, CancellationToken ct)
     {
-        var today = Today;
+        var today = clock.Today();
         long after = 0;
         if (page.After is not null && !long.TryParse(page.After, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out after))
         {
@@ -121,8 +119,9 @@ public sealed partial class ChangeRequestStore(
         violations.Check(meeting.Length == 0 || MeetingId().IsMatch(meeting), prefix + "source_meeting_id", "is a meeting id such as \"gtdot-ii\" (lower-case letters, digits and hyphens)");
         var document = draft.SourceDocument.Trim();
         violations.MaxLength(document, 100, prefix + "source_document");
-        var openedOn = draft.OpenedOn ?? Today;
-        violations.Check(openedOn <= Today, prefix + "opened_on", "must not be in the future");
+        var today = clock.Today();
+        var openedOn = draft.OpenedOn ?? today;
+        violations.Check(openedOn <= today, prefix + "opened_on", "must not be in the future");
         var dueOn = draft.DueOn ?? openedOn.AddDays(options.Value.ChangeRequestFollowUpDays);
         violations.Check(dueOn >= openedOn, prefix + "due_on", "must not be before opened_on");
         return new ChangeRequest

@@ -27,8 +27,6 @@ public sealed partial class ContactStore(
 {
     private const string ResourceType = "contact";
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
     public async Task<Contact> CreateAsync(ContactDetails details, string requestId, string reason, Caller caller, FieldViolations violations, CancellationToken ct)
     {
         caller.EnsureAuthenticated("record a contact");
@@ -39,7 +37,7 @@ public sealed partial class ContactStore(
             details.StateCode = await register.CheckVerifiedMemberAsync(state, "contact.state_code", violations, ct);
         }
 
-        ContactRules.Check(details, "contact.", Today, violations);
+        ContactRules.Check(details, "contact.", clock.Today(), violations);
         requestId = RequestIds.Normalize(requestId, violations);
         reason = CheckReason(reason, violations);
         violations.ThrowIfAny();
@@ -98,7 +96,7 @@ public sealed partial class ContactStore(
             field.Copy(incoming, after);
         }
 
-        ContactRules.Check(after, "contact.", Today, violations);
+        ContactRules.Check(after, "contact.", clock.Today(), violations);
         reason = CheckReason(reason, violations);
         violations.ThrowIfAny();
         EnsureNotRetired(contact);
@@ -122,7 +120,7 @@ public sealed partial class ContactStore(
         caller.EnsureMayWriteFor(contact.StateCode, "retire a contact");
 
         violations.Required(etag, "etag");
-        var end = validTo ?? Today;
+        var end = validTo ?? clock.Today();
         violations.Check(contact.ValidFrom is null || contact.ValidFrom < end, "valid_to", "must be after the contact's valid_from");
         reason = CheckReason(reason, violations);
         violations.ThrowIfAny();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TocMesh.Directory.Data;
 using TocMesh.Directory.Domain;
 using TocMesh.ServiceDefaults;
+using TocMesh.ServiceDefaults.Contracts;
 
 namespace TocMesh.Directory.Application;
 
@@ -44,7 +45,7 @@ public sealed partial class OverdueChangeRequests : IHostedService
     private IEnumerable<Measurement<int>> Observe()
     {
         var last = Volatile.Read(ref _last);
-        if (last is null || Volatile.Read(ref _stale) == 1 || last.Day != Today() || Stopwatch.GetElapsedTime(last.At) > MaxAge)
+        if (last is null || Volatile.Read(ref _stale) == 1 || last.Day != _clock.Today() || Stopwatch.GetElapsedTime(last.At) > MaxAge)
         {
             _ = RecountAsync();
         }
@@ -62,7 +63,7 @@ public sealed partial class OverdueChangeRequests : IHostedService
         try
         {
             Volatile.Write(ref _stale, 0);
-            var today = Today();
+            var today = _clock.Today();
             using var timeout = new CancellationTokenSource(QueryTimeout);
             await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
@@ -80,8 +81,6 @@ public sealed partial class OverdueChangeRequests : IHostedService
             Volatile.Write(ref _counting, 0);
         }
     }
-
-    private DateOnly Today() => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
 
     private sealed record Count(int Overdue, DateOnly Day, long At);
 
