@@ -1,6 +1,6 @@
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.MemberStates;
 
 namespace TocMesh.Directory.Application;
 
