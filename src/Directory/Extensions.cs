@@ -1,27 +1,21 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using TocMesh.Directory.Application;
 using TocMesh.Directory.Data;
-using TocMesh.Directory.Domain;
-using TocMesh.Directory.Grpc;
-using TocMesh.ServiceDefaults;
+using TocMesh.Directory.Data.Seeders;
 using TocMesh.MemberStates;
+using TocMesh.ServiceDefaults;
 using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Directory;
-
-public static class DirectoryServiceInfo
-{
-    public const string Name = MeshResources.Directory;
-}
 
 public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        var service = new ServiceIdentity(DirectoryServiceInfo.Name);
+        var service = new ServiceIdentity(MeshResources.Directory);
         builder.AddServiceDatabase<DirectoryDbContext, SqliteDirectoryDbContext, PostgresDirectoryDbContext>(service);
 
         // Seeders run in this order: the register first, then what refers to member states.
-        builder.Services.AddScoped<IDataSeeder, ReferenceDataImporter>();
+        builder.Services.AddScoped<IDataSeeder, MemberStateSeeder>();
         builder.Services.AddScoped<IDataSeeder, ChangeRequestSeeder>();
         builder.Services.AddScoped<MemberStateCatalog>();
 
@@ -30,6 +24,7 @@ public static class Extensions
         builder.Services.AddSingleton<MemberStateRegister>();
 
         builder.Services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section);
+        builder.Services.AddScoped<ContactReader>();
         builder.Services.AddScoped<ContactStore>();
         builder.Services.AddScoped<ChangeRequestStore>();
         builder.Services.AddSingleton<OverdueChangeRequests>();

@@ -1,10 +1,11 @@
+using TocMesh;
 using TocMesh.Directory;
 using TocMesh.Directory.Grpc;
 using TocMesh.ServiceDefaults;
 using TocMesh.ServiceDefaults.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults(DirectoryServiceInfo.Name);
+builder.AddServiceDefaults(MeshResources.Directory);
 builder.AddApplicationServices();
 
 var app = builder.Build();

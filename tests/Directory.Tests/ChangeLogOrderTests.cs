@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TocMesh.Directory.Application;
 using TocMesh.Directory.Data;
 using TocMesh.Directory.V1;
 using TocMesh.ServiceDefaults.Persistence;

@@ -56,6 +56,42 @@ public static class ContactFixtures
         return all;
     }
 
+    /// <summary>Every change request (of one state, when given), as text.</summary>
+    public static async Task<string> AllChangeRequestsAsync(this DirectoryService.DirectoryServiceClient client, string state = "")
+    {
+        var all = new List<string>();
+        var token = "";
+        do
+        {
+            var page = await client.ListChangeRequestsAsync(new ListChangeRequestsRequest { StateCode = state, PageSize = 100, PageToken = token });
+            all.AddRange(page.ChangeRequests.Select(r => r.ToString()));
+            token = page.NextPageToken;
+        }
+        while (token != "");
+
+        return string.Join('\n', all);
+    }
+
+    /// <summary>
+    /// Everything a write of the Directory can change, as text: every contact of every state (retired
+    /// ones too), the change log's head, and every change request.
+    /// </summary>
+    public static async Task<string> RecordAsync(this DirectoryService.DirectoryServiceClient client)
+    {
+        var contacts = new List<string>();
+        var token = "";
+        do
+        {
+            var page = await client.ListContactsAsync(new ListContactsRequest { IncludeRetired = true, PageSize = 100, PageToken = token });
+            contacts.AddRange(page.Contacts.Select(c => c.ToString()));
+            token = page.NextPageToken;
+        }
+        while (token != "");
+
+        var head = (await client.GetDirectoryAsync(new GetDirectoryRequest())).Sequence;
+        return $"{string.Join('\n', contacts)}\nlog head {head}\n{await client.AllChangeRequestsAsync()}";
+    }
+
     /// <summary>Reads a server stream to its end, within a bound.</summary>
     public static async Task<List<T>> ReadAllAsync<T>(this AsyncServerStreamingCall<T> call, TimeSpan? timeout = null)
     {
@@ -68,14 +104,4 @@ public static class ContactFixtures
 
         return items;
     }
-}
-
-/// <summary>A clock the test moves by hand, to record revisions on chosen days.</summary>
-public sealed class TestClock(DateTimeOffset now) : TimeProvider
-{
-    private DateTimeOffset _now = now;
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Set(DateTimeOffset now) => _now = now;
 }

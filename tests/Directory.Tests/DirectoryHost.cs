@@ -8,7 +8,7 @@ namespace TocMesh.Directory.Tests;
 
 /// <summary>The Directory service on a test server with a fresh database.</summary>
 public sealed class DirectoryHost(string? dataFolder = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
-    : ServiceHost<DirectoryGrpcService>(DirectoryServiceInfo.Name, dataFolder, provider)
+    : ServiceHost<DirectoryGrpcService>(MeshResources.Directory, dataFolder, provider)
 {
     public DirectoryService.DirectoryServiceClient Directory(string? apiKey = null) => Client<DirectoryService.DirectoryServiceClient>(apiKey);
 
@@ -26,25 +26,3 @@ public sealed class DirectoryHost(string? dataFolder = null, DatabaseProvider pr
         return this;
     }
 }
-
-/// <summary>One Directory shared by the read-only tests of a class.</summary>
-public class DirectoryFixture : IDisposable
-{
-    public DirectoryFixture()
-        : this(DatabaseProvider.Sqlite)
-    {
-    }
-
-    protected DirectoryFixture(DatabaseProvider provider) => Host = new DirectoryHost(provider: provider);
-
-    public DirectoryHost Host { get; }
-
-    public void Dispose()
-    {
-        Host.Dispose();
-        GC.SuppressFinalize(this);
-    }
-}
-
-/// <summary>The same, on PostgreSQL.</summary>
-public sealed class PostgresDirectoryFixture() : DirectoryFixture(DatabaseProvider.Postgres);

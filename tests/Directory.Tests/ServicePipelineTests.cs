@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Google.Rpc;
 using Grpc.Core;
 using TocMesh.Directory.V1;
@@ -11,29 +12,21 @@ public sealed class ServicePipelineTests
     [Fact]
     public async Task Calls_over_the_anonymous_quota_are_resource_exhausted_with_retry_information()
     {
+        // A bucket of 5 calls, refilled by one every 100 ms.
         using var host = new DirectoryHost();
         host.WithSetting("RateLimits:AnonymousPermitsPerSecond", "5").WithSetting("RateLimits:BurstFactor", "1");
         var directory = host.Directory();
 
-        var outcomes = new List<StatusCode>();
-        for (var i = 0; i < 30; i++)
-        {
-            try
-            {
-                await directory.GetMemberStateAsync(new GetMemberStateRequest { Code = "MEX" });
-                outcomes.Add(StatusCode.OK);
-            }
-            catch (RpcException e)
-            {
-                outcomes.Add(e.StatusCode);
-                Assert.Equal(StatusCode.ResourceExhausted, e.StatusCode);
-                Assert.NotNull(e.GetRpcStatus()?.GetDetail<RetryInfo>());
-                Assert.Equal("RATE_LIMITED", e.ErrorInfo()?.Reason);
-            }
-        }
+        // Bursts of 30 calls sent at once, until one is refused (however slow the machine, a burst
+        // outpaces one call per 100 ms); and never more admitted than the bucket held and was refilled with.
+        var clock = Stopwatch.StartNew();
+        var (admitted, refused) = await BurstsUntilRefusedAsync(directory, 30);
+        var refills = (int)Math.Ceiling(clock.Elapsed / TimeSpan.FromMilliseconds(100));
 
-        Assert.Contains(StatusCode.OK, outcomes);
-        Assert.Contains(StatusCode.ResourceExhausted, outcomes);
+        Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
+        Assert.NotNull(refused.GetRpcStatus()?.GetDetail<RetryInfo>());
+        Assert.Equal("RATE_LIMITED", refused.ErrorInfo()?.Reason);
+        Assert.InRange(admitted, 1, 5 + refills);
     }
 
     [Fact]
@@ -41,12 +34,12 @@ public sealed class ServicePipelineTests
     {
         using var host = new DirectoryHost();
         host.WithSetting("RateLimits:AnonymousPermitsPerSecond", "1").WithSetting("RateLimits:BurstFactor", "1");
-        var partner = host.Directory(TestKeys.Partner);
 
-        for (var i = 0; i < 20; i++)
-        {
-            await partner.GetMemberStateAsync(new GetMemberStateRequest { Code = "PER" });
-        }
+        // Bursts that run anonymous callers out of their quota; the same burst right after, from a
+        // partner, is answered in full.
+        await BurstsUntilRefusedAsync(host.Directory(), 20);
+        var partner = await BurstAsync(host.Directory(TestKeys.Partner), 20);
+        Assert.All(partner, Assert.Null);
     }
 
     [Fact]
@@ -57,4 +50,36 @@ public sealed class ServicePipelineTests
         Assert.Equal("directory.tocmesh", e.ErrorInfo()?.Domain);
         Assert.Equal("NOT_FOUND", e.ErrorInfo()?.Reason);
     }
+
+    /// <summary>Bursts of <paramref name="size"/> calls until one is refused: how many were answered before, and the refusal.</summary>
+    private static async Task<(int Admitted, RpcException Refused)> BurstsUntilRefusedAsync(DirectoryService.DirectoryServiceClient directory, int size)
+    {
+        var admitted = 0;
+        for (var burst = 0; burst < 20; burst++)
+        {
+            var outcomes = await BurstAsync(directory, size);
+            admitted += outcomes.Count(o => o is null);
+            if (outcomes.FirstOrDefault(o => o is not null) is { } refused)
+            {
+                return (admitted, refused);
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"{20 * size} calls in bursts of {size}, none refused");
+    }
+
+    /// <summary><paramref name="size"/> calls sent at once: null for each answered call, else its failure.</summary>
+    private static Task<RpcException?[]> BurstAsync(DirectoryService.DirectoryServiceClient directory, int size) =>
+        Task.WhenAll(Enumerable.Range(0, size).Select(async _ =>
+        {
+            try
+            {
+                await directory.GetMemberStateAsync(new GetMemberStateRequest { Code = "MEX" });
+                return (RpcException?)null;
+            }
+            catch (RpcException e)
+            {
+                return e;
+            }
+        }));
 }

@@ -1,10 +1,8 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using TocMesh.Directory.Data.EntityConfigurations;
 using TocMesh.Directory.Domain;
-using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Directory.Data;
 
@@ -14,8 +12,6 @@ namespace TocMesh.Directory.Data;
 /// </summary>
 public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(options)
 {
-    private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web);
-
     public DbSet<MemberState> MemberStates => Set<MemberState>();
 
     public DbSet<MembershipPeriodRecord> MembershipPeriods => Set<MembershipPeriodRecord>();
@@ -97,113 +93,15 @@ public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(o
     {
         // The details are columns of a contact and a JSON snapshot in a revision, never a table of their own.
         modelBuilder.Ignore<ContactDetails>();
-        modelBuilder.Entity<MemberState>(e =>
-        {
-            e.HasKey(s => s.Code);
-            e.Property(s => s.Code).HasMaxLength(3);
-            e.Property(s => s.Iso2).HasMaxLength(2);
-            e.Property(s => s.NameEn).HasMaxLength(200);
-            e.Property(s => s.NameEs).HasMaxLength(200);
-            e.HasMany(s => s.Periods).WithOne().HasForeignKey(p => p.StateCode).OnDelete(DeleteBehavior.Cascade);
-        });
-        modelBuilder.Entity<MembershipPeriodRecord>(e =>
-        {
-            e.Property(p => p.Status).HasConversion<string>().HasMaxLength(32);
-            e.Property(p => p.Basis).HasMaxLength(1000);
-            e.HasIndex(p => new { p.StateCode, p.From, p.Status }).IsUnique();
-        });
-
-        modelBuilder.Entity<Contact>(e =>
-        {
-            e.HasKey(c => c.Id);
-            e.Property(c => c.Id).HasMaxLength(32);
-            e.Property(c => c.Revision).IsConcurrencyToken();
-            e.Property(c => c.RequestId).HasMaxLength(64);
-            e.HasIndex(c => c.RequestId).IsUnique();
-            e.Property(c => c.StateCode).HasMaxLength(3);
-            e.Property(c => c.Role).HasConversion<string>().HasMaxLength(32);
-            e.Property(c => c.InstrumentId).HasMaxLength(32);
-            e.Property(c => c.Institution).HasMaxLength(300);
-            e.Property(c => c.Office).HasMaxLength(300);
-            e.Property(c => c.Person).HasMaxLength(200);
-            e.Property(c => c.Title).HasMaxLength(200);
-            e.Property(c => c.PostalAddress).HasMaxLength(1000);
-            e.Property(c => c.OfficeHours).HasMaxLength(200);
-            e.Property(c => c.TimeZone).HasMaxLength(64);
-            e.Property(c => c.SourceDocument).HasMaxLength(100);
-            e.PrimitiveCollection(c => c.Channels).ElementType().HasConversion<string>();
-            e.Ignore(c => c.Name);
-            e.Ignore(c => c.Etag);
-            e.HasIndex(c => new { c.StateCode, c.Role });
-        });
-
-        modelBuilder.Entity<ContactRevision>(e =>
-        {
-            e.HasKey(r => r.Sequence);
-            // Numbered from the log head when saved (see SaveChangesAsync), never by the database.
-            e.Property(r => r.Sequence).ValueGeneratedNever();
-            e.Property(r => r.ContactId).HasMaxLength(32);
-            e.Property(r => r.StateCode).HasMaxLength(3);
-            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
-            e.Property(r => r.Role).HasConversion<string>().HasMaxLength(32);
-            e.Property(r => r.ChangedBy).HasMaxLength(200);
-            e.Property(r => r.Reason).HasMaxLength(1000);
-            e.Property(r => r.Snapshot).HasConversion(
-                new ValueConverter<ContactDetails, string>(
-                    d => JsonSerializer.Serialize(d, SnapshotJson),
-                    s => JsonSerializer.Deserialize<ContactDetails>(s, SnapshotJson) ?? new ContactDetails()),
-                // A snapshot is written once and never changed in place.
-                new ValueComparer<ContactDetails>((a, b) => ReferenceEquals(a, b), d => d.GetHashCode(), d => d));
-            e.HasIndex(r => new { r.ContactId, r.Revision }).IsUnique();
-            e.HasIndex(r => r.RecordedAt);
-            e.HasIndex(r => new { r.StateCode, r.Sequence });
-        });
-
-        modelBuilder.Entity<ChangeLogHead>(e =>
-        {
-            e.ToTable("ChangeLogHead");
-            e.HasKey(h => h.Id);
-            e.Property(h => h.Id).ValueGeneratedNever();
-            e.HasData(new ChangeLogHead { Id = 1, LastSequence = 0 });
-        });
-
-        modelBuilder.Entity<ChangeRequest>(e =>
-        {
-            e.HasKey(r => r.Id);
-            e.Property(r => r.StateCode).HasMaxLength(3);
-            e.Property(r => r.Role).HasConversion<string>().HasMaxLength(32);
-            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
-            e.Property(r => r.Description).HasMaxLength(2000);
-            e.Property(r => r.SourceMeetingId).HasMaxLength(64);
-            e.Property(r => r.SourceDocument).HasMaxLength(100);
-            e.Property(r => r.ResolvedByContactId).HasMaxLength(32);
-            e.Property(r => r.OpenedBy).HasMaxLength(200);
-            e.Property(r => r.RequestId).HasMaxLength(64);
-            e.HasIndex(r => r.RequestId).IsUnique();
-            e.HasIndex(r => new { r.StateCode, r.Role, r.Status });
-            e.Ignore(r => r.Name);
-        });
+        modelBuilder.ApplyConfiguration(new MemberStateEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new MembershipPeriodRecordEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new ContactEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new ContactRevisionEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new ChangeLogHeadEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new ChangeRequestEntityTypeConfiguration());
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
-}
-
-/// <summary>The model on SQLite; its migrations are in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteDirectoryDbContext(DbContextOptions<SqliteDirectoryDbContext> options) : DirectoryDbContext(options);
-
-/// <summary>The model on PostgreSQL; its migrations are in Data/Migrations/Postgres.</summary>
-public sealed class PostgresDirectoryDbContext(DbContextOptions<PostgresDirectoryDbContext> options) : DirectoryDbContext(options);
-
-internal sealed class SqliteDirectoryDbContextFactory() : DesignTimeContextFactory<SqliteDirectoryDbContext>(DatabaseProvider.Sqlite);
-
-internal sealed class PostgresDirectoryDbContextFactory() : DesignTimeContextFactory<PostgresDirectoryDbContext>(DatabaseProvider.Postgres);
-
-/// <summary>The head of the directory's change log: one row, the last sequence number handed out.</summary>
-public sealed class ChangeLogHead
-{
-    public int Id { get; set; }
-
-    public long LastSequence { get; set; }
 }

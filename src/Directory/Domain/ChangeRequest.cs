@@ -1,12 +1,5 @@
 namespace TocMesh.Directory.Domain;
 
-public enum ChangeRequestStatus
-{
-    Unspecified = 0,
-    Open = 1,
-    Resolved = 2,
-}
-
 /// <summary>
 /// A state announced new contacts for a role; the request stays open until that state's contact for
 /// that role changes after the request was recorded.

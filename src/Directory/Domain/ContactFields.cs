@@ -1,36 +1,6 @@
+using TocMesh.ServiceDefaults.Errors;
+
 namespace TocMesh.Directory.Domain;
-
-/// <summary>One field of a contact, named as the contract names it.</summary>
-public sealed class ContactField(string name, bool updatable, bool personal, Func<ContactDetails, object?> get, Action<ContactDetails, ContactDetails> copy, Action<ContactDetails> clear)
-{
-    public string Name { get; } = name;
-
-    /// <summary>state_code, role and instrument_id identify what the contact is; they never change.</summary>
-    public bool Updatable { get; } = updatable;
-
-    /// <summary>Shown only to callers that may read personal data.</summary>
-    public bool Personal { get; } = personal;
-
-    public void Copy(ContactDetails from, ContactDetails to) => copy(from, to);
-
-    public void Clear(ContactDetails details) => clear(details);
-
-    public bool HasValue(ContactDetails details) => get(details) switch
-    {
-        null => false,
-        string s => s.Length > 0,
-        System.Collections.ICollection c => c.Count > 0,
-        ContactRole r => r != ContactRole.Unspecified,
-        _ => true,
-    };
-
-    public bool Differs(ContactDetails a, ContactDetails b) => (get(a), get(b)) switch
-    {
-        (IEnumerable<string> x, IEnumerable<string> y) => !x.SequenceEqual(y),
-        (IEnumerable<ContactChannel> x, IEnumerable<ContactChannel> y) => !x.SequenceEqual(y),
-        var (x, y) => !Equals(x, y),
-    };
-}
 
 /// <summary>The fields of a contact, for field masks, history diffs and privacy.</summary>
 public static class ContactFields
@@ -61,6 +31,41 @@ public static class ContactFields
 
     public static ContactField? Find(string name) => ByName.GetValueOrDefault(name);
 
+    /// <summary>
+    /// The fields an update mask names ("*" for every field that may change); a path that is not a
+    /// field, or names a field that never changes, is a violation of <c>update_mask</c>.
+    /// </summary>
+    public static List<ContactField> Named(IReadOnlyList<string> paths, FieldViolations violations)
+    {
+        var fields = new List<ContactField>();
+        if (paths.Count == 0)
+        {
+            violations.Add("update_mask", "name the fields to change, e.g. \"emails\" (or \"*\" for every field that may change)");
+        }
+
+        foreach (var path in paths)
+        {
+            if (path == "*")
+            {
+                fields.AddRange(All.Where(f => f.Updatable));
+            }
+            else if (Find(path) is not { } field)
+            {
+                violations.Add("update_mask", $"\"{Truncate(path)}\" is not a field of Contact");
+            }
+            else if (!field.Updatable)
+            {
+                violations.Add("update_mask", $"{path} never changes: retire the contact and record a new one");
+            }
+            else
+            {
+                fields.Add(field);
+            }
+        }
+
+        return fields.Distinct().ToList();
+    }
+
     /// <summary>The names of the fields whose values differ between two versions.</summary>
     public static List<string> Changed(ContactDetails before, ContactDetails after)
     {
@@ -75,4 +80,6 @@ public static class ContactFields
 
     /// <summary>The fields a new contact sets.</summary>
     public static List<string> Set(ContactDetails details) => All.Where(f => f.HasValue(details)).Select(f => f.Name).ToList();
+
+    private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

@@ -4,12 +4,6 @@ using TocMesh.MemberStates;
 
 namespace TocMesh.Directory.Domain;
 
-public enum DocumentFormat
-{
-    Markdown,
-    PlainText,
-}
-
 /// <summary>
 /// The directory as a document, in the manner of the "Directory of National Points of Contact"
 /// (GT/DOT-II/doc.9/09): every member state in turn, its contacts by role, and what it has announced

@@ -5,12 +5,6 @@ using CsvHelper;
 
 namespace TocMesh.Directory.Domain;
 
-public enum ExportFormat
-{
-    Csv,
-    JsonLines,
-}
-
 /// <summary>
 /// One contact per line, in the contract's field names, for partners that load the directory into
 /// their own systems. Personal columns stay empty for callers that may not read them.

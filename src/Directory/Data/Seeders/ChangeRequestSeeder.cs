@@ -1,11 +1,11 @@
 using System.Globalization;
-using CsvHelper;
 using CsvHelper.Configuration.Attributes;
+using TocMesh.Directory.Application;
 using TocMesh.Directory.Domain;
 using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Persistence;
 
-namespace TocMesh.Directory.Data;
+namespace TocMesh.Directory.Data.Seeders;
 
 /// <summary>
 /// The change requests the record of the group's meetings opened (change_requests.csv): at the
@@ -18,10 +18,8 @@ public sealed partial class ChangeRequestSeeder(ChangeRequestStore requests, Mem
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(Path.Combine(ReferenceDataImporter.ReferenceFolder, "change_requests.csv"));
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        var rows = ReferenceFiles.Read<Row>("change_requests.csv");
         var added = 0;
-        var rows = csv.GetRecords<Row>().ToList();
         foreach (var row in rows)
         {
             var state = await register.EnsureMemberAsync(row.StateCode, "state_code", cancellationToken, requireVerified: true);

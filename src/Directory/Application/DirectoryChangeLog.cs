@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using TocMesh.Directory.Data;
 using TocMesh.Directory.Domain;
+using TocMesh.ServiceDefaults.Contracts;
 
-namespace TocMesh.Directory.Data;
+namespace TocMesh.Directory.Application;
 
 /// <summary>
 /// Bulk and incremental reads of the directory straight from the database, a page at a time, so a
@@ -29,7 +31,7 @@ public sealed class DirectoryChangeLog(DirectoryDbContext db)
         string? after = null;
         while (true)
         {
-            var window = await ContactStore.Query(db, filter, new ServiceDefaults.Contracts.PageRequest(pageSize, after)).ToListAsync(ct);
+            var window = await ContactQuery.Page(db, filter, new PageRequest(pageSize, after)).ToListAsync(ct);
             foreach (var contact in window.Take(pageSize))
             {
                 yield return contact;
@@ -40,7 +42,7 @@ public sealed class DirectoryChangeLog(DirectoryDbContext db)
                 yield break;
             }
 
-            after = ContactStore.KeyOf(window[pageSize - 1]);
+            after = ContactQuery.KeyOf(window[pageSize - 1]);
         }
     }
 }

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
+using TocMesh.Directory.Data;
 using TocMesh.Directory.Domain;
 using TocMesh.ServiceDefaults;
+using TocMesh.ServiceDefaults.Contracts;
 
-namespace TocMesh.Directory.Data;
+namespace TocMesh.Directory.Application;
 
 /// <summary>
 /// Open change requests past their due date (<c>tocmesh.directory.change_requests.overdue</c>). A scrape
@@ -43,7 +45,7 @@ public sealed partial class OverdueChangeRequests : IHostedService
     private IEnumerable<Measurement<int>> Observe()
     {
         var last = Volatile.Read(ref _last);
-        if (last is null || Volatile.Read(ref _stale) == 1 || last.Day != Today() || Stopwatch.GetElapsedTime(last.At) > MaxAge)
+        if (last is null || Volatile.Read(ref _stale) == 1 || last.Day != _clock.Today() || Stopwatch.GetElapsedTime(last.At) > MaxAge)
         {
             _ = RecountAsync();
         }
@@ -61,7 +63,7 @@ public sealed partial class OverdueChangeRequests : IHostedService
         try
         {
             Volatile.Write(ref _stale, 0);
-            var today = Today();
+            var today = _clock.Today();
             using var timeout = new CancellationTokenSource(QueryTimeout);
             await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
@@ -79,8 +81,6 @@ public sealed partial class OverdueChangeRequests : IHostedService
             Volatile.Write(ref _counting, 0);
         }
     }
-
-    private DateOnly Today() => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
 
     private sealed record Count(int Overdue, DateOnly Day, long At);
 

@@ -2,36 +2,29 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
+using TocMesh.Directory.Data;
 using TocMesh.Directory.Domain;
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
 using TocMesh.ServiceDefaults.Persistence;
 
-namespace TocMesh.Directory.Data;
-
-/// <summary>What ListChangeRequests filters on.</summary>
-public sealed record ChangeRequestFilter(string? StateCode, ChangeRequestStatus? Status, string? SourceMeetingId, bool OverdueOnly);
-
-/// <summary>What OpenChangeRequest records.</summary>
-public sealed record ChangeRequestDraft(
-    string StateCode, ContactRole Role, string Description, string SourceMeetingId, string SourceDocument, DateOnly? OpenedOn, DateOnly? DueOn);
+namespace TocMesh.Directory.Application;
 
 /// <summary>Change requests: opened by the Secretariat or the state, resolved by the state's next contact change.</summary>
 public sealed partial class ChangeRequestStore(
     DirectoryDbContext db,
     HybridCache cache,
-    ContactStore contacts,
+    MemberStateRegister register,
     OverdueChangeRequests overdue,
     IOptions<DirectoryOptions> options,
     TimeProvider clock,
     ILogger<ChangeRequestStore> logger)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
     public async Task<(List<ChangeRequest> Page, string NextPageToken)> ListAsync(ChangeRequestFilter filter, PageRequest page, CancellationToken ct)
     {
-        var today = Today;
+        var today = clock.Today();
         long after = 0;
         if (page.After is not null && !long.TryParse(page.After, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out after))
         {
@@ -82,10 +75,10 @@ public sealed partial class ChangeRequestStore(
         if (state is not null)
         {
             caller.EnsureMayWriteFor(state, "open a change request");
-            state = await contacts.CheckMemberAsync(state, "change_request.state_code", violations, ct);
+            state = await register.CheckVerifiedMemberAsync(state, "change_request.state_code", violations, ct);
         }
 
-        requestId = ContactStore.CheckRequestId(requestId, violations);
+        requestId = RequestIds.Normalize(requestId, violations);
         var request = Validate(draft with { StateCode = state ?? "" }, violations);
         violations.ThrowIfAny();
 
@@ -126,8 +119,9 @@ public sealed partial class ChangeRequestStore(
         violations.Check(meeting.Length == 0 || MeetingId().IsMatch(meeting), prefix + "source_meeting_id", "is a meeting id such as \"gtdot-ii\" (lower-case letters, digits and hyphens)");
         var document = draft.SourceDocument.Trim();
         violations.MaxLength(document, 100, prefix + "source_document");
-        var openedOn = draft.OpenedOn ?? Today;
-        violations.Check(openedOn <= Today, prefix + "opened_on", "must not be in the future");
+        var today = clock.Today();
+        var openedOn = draft.OpenedOn ?? today;
+        violations.Check(openedOn <= today, prefix + "opened_on", "must not be in the future");
         var dueOn = draft.DueOn ?? openedOn.AddDays(options.Value.ChangeRequestFollowUpDays);
         violations.Check(dueOn >= openedOn, prefix + "due_on", "must not be before opened_on");
         return new ChangeRequest

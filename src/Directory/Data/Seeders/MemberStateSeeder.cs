@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using CsvHelper.Configuration.Attributes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
@@ -7,20 +6,18 @@ using TocMesh.Directory.Domain;
 using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Persistence;
 
-namespace TocMesh.Directory.Data;
+namespace TocMesh.Directory.Data.Seeders;
 
 /// <summary>
-/// Loads the register from the reference files shipped with the service (member_states.csv,
-/// membership_periods.csv). Idempotent: existing states are updated, nothing is duplicated.
+/// Loads the member-state register from the reference files shipped with the service
+/// (member_states.csv, membership_periods.csv). Idempotent: existing states are updated, nothing is duplicated.
 /// </summary>
-public sealed partial class ReferenceDataImporter(DirectoryDbContext db, HybridCache cache, ILogger<ReferenceDataImporter> logger) : IDataSeeder
+public sealed partial class MemberStateSeeder(DirectoryDbContext db, HybridCache cache, ILogger<MemberStateSeeder> logger) : IDataSeeder
 {
-    public static string ReferenceFolder => Path.Combine(AppContext.BaseDirectory, "Data", "Reference");
-
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var states = Read<StateRow>("member_states.csv");
-        var periods = Read<PeriodRow>("membership_periods.csv");
+        var states = ReferenceFiles.Read<StateRow>("member_states.csv");
+        var periods = ReferenceFiles.Read<PeriodRow>("membership_periods.csv");
         var existing = await db.MemberStates.Include(s => s.Periods).ToDictionaryAsync(s => s.Code, cancellationToken);
 
         var changed = 0;
@@ -79,13 +76,6 @@ public sealed partial class ReferenceDataImporter(DirectoryDbContext db, HybridC
         "withdrawn" => Participation.Withdrawn,
         _ => throw new InvalidDataException($"membership_periods.csv: unknown status '{status}'."),
     };
-
-    private static List<T> Read<T>(string file)
-    {
-        using var reader = new StreamReader(Path.Combine(ReferenceFolder, file));
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        return csv.GetRecords<T>().ToList();
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Member-state register: {States} states, {Periods} periods read; {Changed} changes applied")]
     private static partial void LogImported(ILogger logger, int states, int periods, int changed);

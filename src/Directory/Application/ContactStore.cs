@@ -1,25 +1,20 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using TocMesh.Directory.Data;
 using TocMesh.Directory.Domain;
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Persistence;
 
-namespace TocMesh.Directory.Data;
-
-/// <summary>What ListContacts filters on.</summary>
-public sealed record ContactFilter(string? StateCode, ContactRole? Role, string? InstrumentId, string? Language, bool IncludeRetired);
-
-/// <summary>A state's (or every state's) contacts as they stood on a date, and the change-log position of the answer.</summary>
-public sealed record DirectorySnapshot(DateOnly AsOf, DateOnly RecordedAsOf, List<Contact> Contacts, long Sequence);
+namespace TocMesh.Directory.Application;
 
 /// <summary>
-/// The contacts: every write authorized, validated before anything is written, recorded with a
-/// revision in the same transaction, and followed by the invalidation of exactly the reads it changes.
-/// Logs and trace tags carry ids, states and roles, never personal data.
+/// The writes of the contacts: every write authorized, validated before anything is written, recorded
+/// with a revision in the same transaction, and followed by the invalidation of exactly the reads it
+/// changes. Logs and trace tags carry ids, states and roles, never personal data.
 /// </summary>
 public sealed partial class ContactStore(
     DirectoryDbContext db,
@@ -32,86 +27,6 @@ public sealed partial class ContactStore(
 {
     private const string ResourceType = "contact";
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-    public async Task<Contact> GetAsync(string name, string field, CancellationToken ct)
-    {
-        var id = ParseName(name, field);
-        var contact = await cache.GetOrCreateAsync(
-            $"contact:{id}",
-            (db, id),
-            static async (s, token) => await s.db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == s.id, token),
-            DirectoryCacheTags.Entry,
-            [DirectoryCacheTags.Contact(id)],
-            ct);
-        return contact ?? throw new NotFoundException(ResourceType, Contact.NamePrefix + id);
-    }
-
-    public async Task<(List<Contact> Page, string NextPageToken)> ListAsync(ContactFilter filter, PageRequest page, CancellationToken ct)
-    {
-        var key = $"contacts:list:{filter.StateCode}|{filter.Role}|{filter.InstrumentId}|{filter.Language}|{filter.IncludeRetired}|{page.Size}|{page.After}";
-        var window = await cache.GetOrCreateAsync(
-            key,
-            (db, filter, page),
-            static async (s, token) => await Query(s.db, s.filter, s.page).ToListAsync(token),
-            DirectoryCacheTags.Entry,
-            DirectoryCacheTags.ForRead(filter.StateCode),
-            ct);
-        var hasMore = window.Count > page.Size;
-        var items = window.Take(page.Size).ToList();
-        return (items, PageRequest.NextToken(items.Count > 0 ? KeyOf(items[^1]) : null, hasMore));
-    }
-
-    public async Task<List<ContactRevision>> HistoryAsync(string name, CancellationToken ct)
-    {
-        var id = ParseName(name, "name");
-        var revisions = await cache.GetOrCreateAsync(
-            $"contact-history:{id}",
-            (db, id),
-            static async (s, token) => await s.db.ContactRevisions.AsNoTracking()
-                .Where(r => r.ContactId == s.id).OrderBy(r => r.Sequence).ToListAsync(token),
-            DirectoryCacheTags.Entry,
-            [DirectoryCacheTags.Contact(id)],
-            ct);
-        return revisions.Count > 0 ? revisions : throw new NotFoundException(ResourceType, Contact.NamePrefix + id);
-    }
-
-    /// <summary>
-    /// The contacts serving on <paramref name="asOf"/> as the record stood at the end of
-    /// <paramref name="recordedAsOf"/>: the latest revision of each contact recorded by then.
-    /// </summary>
-    public async Task<DirectorySnapshot> DirectoryAsync(string? stateCode, DateOnly asOf, DateOnly recordedAsOf, CancellationToken ct)
-    {
-        var key = $"directory:{stateCode ?? "*"}:{asOf:yyyy-MM-dd}:{recordedAsOf:yyyy-MM-dd}";
-        return await cache.GetOrCreateAsync(
-            key,
-            (db, stateCode, asOf, recordedAsOf),
-            static async (s, token) =>
-            {
-                var cutoff = s.recordedAsOf.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-                var recorded = s.db.ContactRevisions.Where(r => r.RecordedAt < cutoff);
-                var position = await recorded.MaxAsync(r => (long?)r.Sequence, token) ?? 0;
-                var ofScope = recorded.Where(r => r.Sequence <= position);
-                if (s.stateCode is not null)
-                {
-                    ofScope = ofScope.Where(r => r.StateCode == s.stateCode);
-                }
-
-                var latest = ofScope.GroupBy(r => r.ContactId).Select(g => g.Max(r => r.Sequence));
-                var revisions = await s.db.ContactRevisions.AsNoTracking().Where(r => latest.Contains(r.Sequence)).ToListAsync(token);
-                var contacts = revisions
-                    .Where(r => r.Snapshot.ServesOn(s.asOf))
-                    .Select(r => r.Snapshot.CopyTo(new Contact { Id = r.ContactId, Revision = r.Revision, UpdatedAt = r.RecordedAt }))
-                    .OrderBy(c => c.StateCode, StringComparer.Ordinal).ThenBy(c => c.Role).ThenBy(c => c.InstrumentId, StringComparer.Ordinal)
-                    .ThenBy(c => c.Id, StringComparer.Ordinal)
-                    .ToList();
-                return new DirectorySnapshot(s.asOf, s.recordedAsOf, contacts, position);
-            },
-            DirectoryCacheTags.Entry,
-            DirectoryCacheTags.ForRead(stateCode),
-            ct);
-    }
-
     public async Task<Contact> CreateAsync(ContactDetails details, string requestId, string reason, Caller caller, FieldViolations violations, CancellationToken ct)
     {
         caller.EnsureAuthenticated("record a contact");
@@ -119,11 +34,11 @@ public sealed partial class ContactStore(
         if (state is not null)
         {
             caller.EnsureMayWriteFor(state, "record a contact");
-            details.StateCode = await CheckMemberAsync(state, "contact.state_code", violations, ct);
+            details.StateCode = await register.CheckVerifiedMemberAsync(state, "contact.state_code", violations, ct);
         }
 
-        ContactRules.Check(details, "contact.", Today, violations);
-        requestId = CheckRequestId(requestId, violations);
+        ContactRules.Check(details, "contact.", clock.Today(), violations);
+        requestId = RequestIds.Normalize(requestId, violations);
         reason = CheckReason(reason, violations);
         violations.ThrowIfAny();
 
@@ -171,44 +86,17 @@ public sealed partial class ContactStore(
         string name, string etag, IReadOnlyList<string> paths, ContactDetails incoming, string reason, Caller caller, FieldViolations violations, CancellationToken ct)
     {
         caller.EnsureAuthenticated("change a contact");
-        var id = ParseName(name, "contact.name");
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException(ResourceType, Contact.NamePrefix + id);
+        var contact = await FindForWriteAsync(name, "contact.name", ct);
         caller.EnsureMayWriteFor(contact.StateCode, "change a contact");
 
         violations.Required(etag, "contact.etag");
-        var fields = new List<ContactField>();
-        if (paths.Count == 0)
-        {
-            violations.Add("update_mask", "name the fields to change, e.g. \"emails\" (or \"*\" for every field that may change)");
-        }
-
-        foreach (var path in paths)
-        {
-            if (path == "*")
-            {
-                fields.AddRange(ContactFields.All.Where(f => f.Updatable));
-            }
-            else if (ContactFields.Find(path) is not { } field)
-            {
-                violations.Add("update_mask", $"\"{Truncate(path)}\" is not a field of Contact");
-            }
-            else if (!field.Updatable)
-            {
-                violations.Add("update_mask", $"{path} never changes: retire the contact and record a new one");
-            }
-            else
-            {
-                fields.Add(field);
-            }
-        }
-
         var after = contact.CopyDetails();
-        foreach (var field in fields.Distinct())
+        foreach (var field in ContactFields.Named(paths, violations))
         {
             field.Copy(incoming, after);
         }
 
-        ContactRules.Check(after, "contact.", Today, violations);
+        ContactRules.Check(after, "contact.", clock.Today(), violations);
         reason = CheckReason(reason, violations);
         violations.ThrowIfAny();
         EnsureNotRetired(contact);
@@ -228,12 +116,11 @@ public sealed partial class ContactStore(
     public async Task<Contact> RetireAsync(string name, string etag, DateOnly? validTo, string reason, Caller caller, FieldViolations violations, CancellationToken ct)
     {
         caller.EnsureAuthenticated("retire a contact");
-        var id = ParseName(name, "name");
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException(ResourceType, Contact.NamePrefix + id);
+        var contact = await FindForWriteAsync(name, "name", ct);
         caller.EnsureMayWriteFor(contact.StateCode, "retire a contact");
 
         violations.Required(etag, "etag");
-        var end = validTo ?? Today;
+        var end = validTo ?? clock.Today();
         violations.Check(contact.ValidFrom is null || contact.ValidFrom < end, "valid_to", "must be after the contact's valid_from");
         reason = CheckReason(reason, violations);
         violations.ThrowIfAny();
@@ -249,88 +136,17 @@ public sealed partial class ContactStore(
         return await SaveRevisionAsync(contact, expected, RevisionKind.Retired, ContactFields.Changed(before, contact), now, caller, reason, resolve: false, ct);
     }
 
-    internal static IQueryable<Contact> Query(DirectoryDbContext db, ContactFilter filter, PageRequest page)
-    {
-        var query = db.Contacts.AsNoTracking();
-        if (filter.StateCode is not null)
-        {
-            query = query.Where(c => c.StateCode == filter.StateCode);
-        }
-
-        if (filter.Role is { } role)
-        {
-            query = query.Where(c => c.Role == role);
-        }
-
-        if (filter.InstrumentId is not null)
-        {
-            query = query.Where(c => c.InstrumentId == filter.InstrumentId);
-        }
-
-        if (filter.Language is { } language)
-        {
-            var prefix = language + "-";
-            query = query.Where(c => c.Languages.Any(l => l == language || l.StartsWith(prefix)));
-        }
-
-        if (!filter.IncludeRetired)
-        {
-            query = query.Where(c => !c.Retired);
-        }
-
-        if (page.After?.Split('|') is [var afterState, var afterId])
-        {
-            query = query.Where(c => string.Compare(c.StateCode, afterState) > 0 || (c.StateCode == afterState && string.Compare(c.Id, afterId) > 0));
-        }
-
-        return query.OrderBy(c => c.StateCode).ThenBy(c => c.Id).Take(page.Size + 1);
-    }
-
-    internal static string KeyOf(Contact contact) => $"{contact.StateCode}|{contact.Id}";
-
-    internal static string ParseName(string? name, string field)
-    {
-        var id = name is not null && name.StartsWith(Contact.NamePrefix, StringComparison.Ordinal) ? name[Contact.NamePrefix.Length..] : "";
-        return id.Length == 32 && id.All(char.IsAsciiHexDigitLower)
-            ? id
-            : throw new ValidationException(field, "is not a contact name such as \"contacts/0192f1c3...\"");
-    }
-
-    /// <summary>A UUID (AIP-155), lower-cased; "" when none was sent.</summary>
-    internal static string CheckRequestId(string? requestId, FieldViolations violations)
-    {
-        if (string.IsNullOrWhiteSpace(requestId))
-        {
-            return "";
-        }
-
-        var ok = Guid.TryParse(requestId.Trim(), out var guid);
-        violations.Check(ok, "request_id", "must be a UUID, e.g. \"5f0c6d9e-8a0b-4c1e-9d55-3b2a1f0e7c44\"");
-        return ok ? guid.ToString("D") : "";
-    }
-
-    internal static string CheckReason(string? reason, FieldViolations violations)
+    private static string CheckReason(string? reason, FieldViolations violations)
     {
         var trimmed = (reason ?? "").Trim();
         violations.MaxLength(trimmed, 1000, "reason");
         return trimmed;
     }
 
-    internal async Task<string> CheckMemberAsync(string state, string field, FieldViolations violations, CancellationToken ct)
+    private async Task<Contact> FindForWriteAsync(string name, string field, CancellationToken ct)
     {
-        try
-        {
-            return await register.EnsureMemberAsync(state, field, ct, requireVerified: true);
-        }
-        catch (ValidationException e)
-        {
-            foreach (var v in e.Violations)
-            {
-                violations.Add(v.Field, v.Description);
-            }
-
-            return state;
-        }
+        var id = ContactName.ParseId(name, field);
+        return await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException(ResourceType, Contact.NamePrefix + id);
     }
 
     private async Task<Contact> SaveRevisionAsync(
@@ -429,8 +245,6 @@ public sealed partial class ContactStore(
         ChangedFields = changed,
         Snapshot = contact.CopyDetails(),
     };
-
-    private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Contact {Kind}: {Contact} of {State} ({Role}), revision {Revision}; {Resolved} change requests resolved")]
     private static partial void LogRecorded(ILogger logger, RevisionKind kind, string contact, string state, ContactRole role, int revision, int resolved);

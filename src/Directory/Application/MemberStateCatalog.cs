@@ -1,8 +1,8 @@
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.MemberStates;
 
-namespace TocMesh.Directory.Domain;
+namespace TocMesh.Directory.Application;
 
 /// <summary>Reads of the member-state register, served from the shared cached register.</summary>
 public sealed class MemberStateCatalog(MemberStateRegister register)

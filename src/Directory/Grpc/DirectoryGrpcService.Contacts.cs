@@ -1,0 +1,69 @@
+using Grpc.Core;
+using TocMesh.Directory.Application;
+using TocMesh.Directory.Domain;
+using TocMesh.Directory.V1;
+using TocMesh.ServiceDefaults.Auth;
+using TocMesh.ServiceDefaults.Contracts;
+using TocMesh.ServiceDefaults.Errors;
+
+namespace TocMesh.Directory.Grpc;
+
+public sealed partial class DirectoryGrpcService
+{
+    public override async Task<GetContactResponse> GetContact(GetContactRequest request, ServerCallContext context)
+    {
+        var contact = await contactReader.GetAsync(request.Name, "name", context.CancellationToken);
+        return new GetContactResponse { Contact = contact.ToMessage(context.GetCaller().MayReadPersonalData) };
+    }
+
+    public override async Task<CreateContactResponse> CreateContact(CreateContactRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var details = request.Contact.ToDetails(violations);
+        var contact = await contacts.CreateAsync(details, request.RequestId, request.Reason, context.GetCaller(), violations, context.CancellationToken);
+        return new CreateContactResponse { Contact = contact.ToMessage(mayReadPersonalData: true) };
+    }
+
+    public override async Task<UpdateContactResponse> UpdateContact(UpdateContactRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var incoming = request.Contact.ToDetails(violations);
+        var paths = request.UpdateMask?.Paths.ToList() ?? [];
+        var contact = await contacts.UpdateAsync(
+            request.Contact?.Name ?? "", request.Contact?.Etag ?? "", paths, incoming, request.Reason, context.GetCaller(), violations, context.CancellationToken);
+        return new UpdateContactResponse { Contact = contact.ToMessage(mayReadPersonalData: true) };
+    }
+
+    public override async Task<RetireContactResponse> RetireContact(RetireContactRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var validTo = violations.Try(() => request.ValidTo.ToDateOnlyOrNull("valid_to"));
+        var contact = await contacts.RetireAsync(request.Name, request.Etag, validTo, request.Reason, context.GetCaller(), violations, context.CancellationToken);
+        return new RetireContactResponse { Contact = contact.ToMessage(mayReadPersonalData: true) };
+    }
+
+    public override async Task<ListContactsResponse> ListContacts(ListContactsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var page = violations.Try(() => PageRequest.From(request.PageSize, request.PageToken));
+        var state = await OptionalStateAsync(request.StateCode, "state_code", violations, context.CancellationToken);
+        violations.Check(Enum.IsDefined(request.Role), "role", "is not a ContactRole");
+        var instrument = request.InstrumentId.Trim().ToLowerInvariant();
+        violations.Check(instrument.Length == 0 || ContactRules.PalermoInstruments.Contains(instrument), "instrument_id",
+            "authorities are designated under untoc, untoc-tip, untoc-som or untoc-firearms");
+        string? language = null;
+        if (request.Language.Length > 0)
+        {
+            language = ContactRules.NormalizeLanguage(request.Language);
+            violations.Check(language is not null, "language", "is not a BCP 47 language tag such as \"es\"");
+        }
+
+        violations.ThrowIfAny();
+        var filter = new ContactFilter(state, request.Role.ToFilter(), instrument.Length > 0 ? instrument : null, language, request.IncludeRetired);
+        var (items, next) = await contactReader.ListAsync(filter, page, context.CancellationToken);
+        var personal = context.GetCaller().MayReadPersonalData;
+        var response = new ListContactsResponse { NextPageToken = next };
+        response.Contacts.AddRange(items.Select(c => c.ToMessage(personal)));
+        return response;
+    }
+}
