@@ -11,15 +11,15 @@ using TreatyGrpcService = treaty::TocMesh.Treaty.Grpc.TreatyGrpcService;
 namespace TocMesh.TechnicalCooperation.Tests;
 
 /// <summary>The Directory service, in-process, as the dependency of the service under test.</summary>
-public sealed class DirectoryDependency(string? dataFolder = null) : ServiceHost<DirectoryGrpcService>("directory", dataFolder);
+public sealed class DirectoryDependency(string? dataFolder = null) : ServiceHost<DirectoryGrpcService>(MeshResources.Directory, dataFolder);
 
 /// <summary>The Treaty service, in-process, calling its own Directory.</summary>
 public sealed class TreatyDependency : ServiceHost<TreatyGrpcService>
 {
     public TreatyDependency(DirectoryDependency directory)
-        : base("treaty")
+        : base(MeshResources.Treaty)
     {
-        WithDependency("directory", directory);
+        WithDependency(MeshResources.Directory, directory);
     }
 }
 
@@ -31,26 +31,26 @@ public sealed class TreatyDependency : ServiceHost<TreatyGrpcService>
 public sealed class TechCoopHost : ServiceHost<TechnicalCooperationGrpcService>
 {
     public TechCoopHost(DirectoryDependency? directory = null, string? dataFolder = null, bool directoryDown = false, bool withTreaty = false, DatabaseProvider provider = DatabaseProvider.Sqlite)
-        : base(TechCoopServiceInfo.Name, dataFolder, provider)
+        : base(MeshResources.TechnicalCooperation, dataFolder, provider)
     {
         if (!directoryDown)
         {
             Directory = directory ?? new DirectoryDependency();
-            WithDependency("directory", Directory);
+            WithDependency(MeshResources.Directory, Directory);
         }
         else
         {
-            WithDependencyDown("directory");
+            WithDependencyDown(MeshResources.Directory);
         }
 
         if (withTreaty)
         {
             Treaty = new TreatyDependency(Directory ?? new DirectoryDependency());
-            WithDependency("treaty", Treaty);
+            WithDependency(MeshResources.Treaty, Treaty);
         }
         else
         {
-            WithDependencyDown("treaty");
+            WithDependencyDown(MeshResources.Treaty);
         }
     }
 

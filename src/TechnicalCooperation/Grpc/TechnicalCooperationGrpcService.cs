@@ -3,7 +3,7 @@ using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
 using TocMesh.MemberStates;
-using TocMesh.TechnicalCooperation.Data;
+using TocMesh.TechnicalCooperation.Application;
 using TocMesh.TechnicalCooperation.Domain;
 using TocMesh.TechnicalCooperation.V1;
 using Course = TocMesh.TechnicalCooperation.Domain.Course;
@@ -36,8 +36,8 @@ public sealed class TechnicalCooperationGrpcService(
         context.GetCaller().EnsureSecretariat("add a course to the toolkit");
         var v = new FieldViolations();
         var course = new Course();
-        Inputs.ApplyCourseFields(request.Course, course, Inputs.CourseFields, v);
-        var requestId = Inputs.RequestId(request.RequestId, v);
+        MessageReader.ApplyCourseFields(request.Course, course, MessageReader.CourseFields, v);
+        var requestId = MessageReader.RequestId(request.RequestId, v);
         v.ThrowIfAny();
         var contact = await EnsureContactAsync(course.PointOfContact, context.CancellationToken);
 
@@ -50,9 +50,9 @@ public sealed class TechnicalCooperationGrpcService(
         context.GetCaller().EnsureSecretariat("change a course of the toolkit");
         var v = new FieldViolations();
         var id = v.Try(() => ResourceNames.ParseCourse(request.Course?.Name, "course.name"));
-        var paths = request.UpdateMask is { Paths.Count: > 0 } mask ? mask.Paths.Distinct().ToList() : Inputs.CourseFields.ToList();
+        var paths = request.UpdateMask is { Paths.Count: > 0 } mask ? mask.Paths.Distinct().ToList() : MessageReader.CourseFields.ToList();
         var changes = new Course();
-        Inputs.ApplyCourseFields(request.Course, changes, paths, v);
+        MessageReader.ApplyCourseFields(request.Course, changes, paths, v);
         v.ThrowIfAny();
         var contact = paths.Contains("point_of_contact") ? await EnsureContactAsync(changes.PointOfContact, context.CancellationToken) : null;
 
@@ -100,8 +100,8 @@ public sealed class TechnicalCooperationGrpcService(
         context.GetCaller().EnsureSecretariat("record an edition of a course");
         var v = new FieldViolations();
         var courseId = v.Try(() => ResourceNames.ParseCourse(request.Parent, "parent"));
-        var edition = Inputs.ToEdition(request.Edition, v);
-        var requestId = Inputs.RequestId(request.RequestId, v);
+        var edition = MessageReader.ToEdition(request.Edition, v);
+        var requestId = MessageReader.RequestId(request.RequestId, v);
         v.ThrowIfAny();
         for (var i = 0; i < edition.Participants.Count; i++)
         {
@@ -134,8 +134,8 @@ public sealed class TechnicalCooperationGrpcService(
         caller.EnsureMayWriteFor(state, "file a curriculum request");
 
         var v = new FieldViolations();
-        var curriculumRequest = Inputs.ToCurriculumRequest(source, state, Today, v);
-        var requestId = Inputs.RequestId(request.RequestId, v);
+        var curriculumRequest = MessageReader.ToCurriculumRequest(source, state, Today, v);
+        var requestId = MessageReader.RequestId(request.RequestId, v);
         v.ThrowIfAny();
         if (curriculumRequest.CourseId is { } courseId && !(await toolkit.AllAsync(context.CancellationToken)).Any(c => c.Id == courseId))
         {
@@ -195,8 +195,8 @@ public sealed class TechnicalCooperationGrpcService(
         }
 
         var v = new FieldViolations();
-        var need = Inputs.ToNeed(request.Need, state, Today, v);
-        var requestId = Inputs.RequestId(request.RequestId, v);
+        var need = MessageReader.ToNeed(request.Need, state, Today, v);
+        var requestId = MessageReader.RequestId(request.RequestId, v);
         v.ThrowIfAny();
 
         var saved = await needs.RecordAsync(need, requestId, context.CancellationToken);
@@ -302,8 +302,8 @@ public sealed class TechnicalCooperationGrpcService(
     {
         context.GetCaller().EnsureSecretariat("record funding");
         var v = new FieldViolations();
-        var record = Inputs.ToFunding(request.Funding, currencies, v);
-        var requestId = Inputs.RequestId(request.RequestId, v);
+        var record = MessageReader.ToFunding(request.Funding, currencies, v);
+        var requestId = MessageReader.RequestId(request.RequestId, v);
         v.ThrowIfAny();
 
         var saved = await funding.RecordAsync(record, requestId, context.CancellationToken);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 using TocMesh.Directory.V1;
 using TocMesh.TechnicalCooperation.Domain;
 
-namespace TocMesh.TechnicalCooperation.Data;
+namespace TocMesh.TechnicalCooperation.Clients;
 
 /// <summary>
 /// Remembers a Directory outage for a short while, so that a list of courses does not wait on the
