@@ -23,6 +23,7 @@ public static class Extensions
         builder.Services.AddScoped<NeedsStore>();
         builder.Services.AddScoped<CurriculumRequestStore>();
         builder.Services.AddScoped<FundingStore>();
+        builder.Services.AddScoped<PointsOfContact>();
 
         // Points of contact come from the Directory; treaty status from Treaty.
         builder.AddServiceClient<Directory.V1.DirectoryService.DirectoryServiceClient>(MeshResources.Directory, TimeSpan.FromSeconds(3));

@@ -1,27 +1,9 @@
-extern alias directory;
-extern alias treaty;
-
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.Grpc;
 using TocMesh.TechnicalCooperation.V1;
-using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
-using DirectoryGrpcService = directory::TocMesh.Directory.Grpc.DirectoryGrpcService;
-using TreatyGrpcService = treaty::TocMesh.Treaty.Grpc.TreatyGrpcService;
 
 namespace TocMesh.TechnicalCooperation.Tests;
-
-/// <summary>The Directory service, in-process, as the dependency of the service under test.</summary>
-public sealed class DirectoryDependency(string? dataFolder = null) : ServiceHost<DirectoryGrpcService>(MeshResources.Directory, dataFolder);
-
-/// <summary>The Treaty service, in-process, calling its own Directory.</summary>
-public sealed class TreatyDependency : ServiceHost<TreatyGrpcService>
-{
-    public TreatyDependency(DirectoryDependency directory)
-        : base(MeshResources.Treaty)
-    {
-        WithDependency(MeshResources.Directory, directory);
-    }
-}
 
 /// <summary>
 /// The TechnicalCooperation service on a test server with a fresh database, calling a real in-process
@@ -74,25 +56,3 @@ public sealed class TechCoopHost : ServiceHost<TechnicalCooperationGrpcService>
         }
     }
 }
-
-/// <summary>One host shared by the tests of a class; each test works in its own areas and states.</summary>
-public class TechCoopFixture : IDisposable
-{
-    public TechCoopFixture()
-        : this(DatabaseProvider.Sqlite)
-    {
-    }
-
-    protected TechCoopFixture(DatabaseProvider provider) => Host = new TechCoopHost(provider: provider);
-
-    public TechCoopHost Host { get; }
-
-    public void Dispose()
-    {
-        Host.Dispose();
-        GC.SuppressFinalize(this);
-    }
-}
-
-/// <summary>The same, with TechnicalCooperation on PostgreSQL.</summary>
-public sealed class PostgresTechCoopFixture() : TechCoopFixture(DatabaseProvider.Postgres);
