@@ -4,14 +4,24 @@ namespace TocMesh.TechnicalCooperation.Clients;
 /// Remembers a Directory outage for a short while, so that a list of courses does not wait on the
 /// Directory once per point of contact.
 /// </summary>
-public sealed class DirectoryOutage
+public sealed class DirectoryOutage(TimeProvider clock)
 {
-    private static readonly TimeSpan Pause = TimeSpan.FromSeconds(15);
-    private long _until;
+    /// <summary>How long an outage is taken as still going on.</summary>
+    internal static readonly TimeSpan Pause = TimeSpan.FromSeconds(15);
 
-    public bool Recent => Environment.TickCount64 < Interlocked.Read(ref _until);
+    private const long Never = long.MinValue;
+    private long _seenAt = Never;
 
-    public void Seen() => Interlocked.Exchange(ref _until, Environment.TickCount64 + (long)Pause.TotalMilliseconds);
+    public bool Recent
+    {
+        get
+        {
+            var seenAt = Interlocked.Read(ref _seenAt);
+            return seenAt != Never && clock.GetElapsedTime(seenAt) < Pause;
+        }
+    }
 
-    public void Over() => Interlocked.Exchange(ref _until, 0);
+    public void Seen() => Interlocked.Exchange(ref _seenAt, clock.GetTimestamp());
+
+    public void Over() => Interlocked.Exchange(ref _seenAt, Never);
 }
