@@ -1,10 +1,11 @@
+using TocMesh;
 using TocMesh.ServiceDefaults;
 using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation;
 using TocMesh.TechnicalCooperation.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults(TechCoopServiceInfo.Name);
+builder.AddServiceDefaults(MeshResources.TechnicalCooperation);
 builder.AddApplicationServices();
 
 var app = builder.Build();

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using TocMesh.TestSupport;
 using TechCoopGrpcService = techcoop::TocMesh.TechnicalCooperation.Grpc.TechnicalCooperationGrpcService;
-using TechCoopServiceInfo = techcoop::TocMesh.TechnicalCooperation.TechCoopServiceInfo;
 using TreatyGrpcService = treaty::TocMesh.Treaty.Grpc.TreatyGrpcService;
 
 namespace TocMesh.Meetings.Tests;
@@ -21,7 +20,7 @@ public sealed class TreatyDependency : ServiceHost<TreatyGrpcService>
 /// <summary>The TechnicalCooperation service, in-process, calling the given Directory and Treaty.</summary>
 public sealed class TechCoopDependency : ServiceHost<TechCoopGrpcService>
 {
-    public TechCoopDependency(DirectoryDependency directory, TreatyDependency treaty) : base(TechCoopServiceInfo.Name)
+    public TechCoopDependency(DirectoryDependency directory, TreatyDependency treaty) : base(MeshResources.TechnicalCooperation)
     {
         WithDependency("directory", directory);
         WithDependency("treaty", treaty);

@@ -1,27 +1,9 @@
-extern alias directory;
-extern alias treaty;
-
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.Grpc;
 using TocMesh.TechnicalCooperation.V1;
-using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
-using DirectoryGrpcService = directory::TocMesh.Directory.Grpc.DirectoryGrpcService;
-using TreatyGrpcService = treaty::TocMesh.Treaty.Grpc.TreatyGrpcService;
 
 namespace TocMesh.TechnicalCooperation.Tests;
-
-/// <summary>The Directory service, in-process, as the dependency of the service under test.</summary>
-public sealed class DirectoryDependency(string? dataFolder = null) : ServiceHost<DirectoryGrpcService>("directory", dataFolder);
-
-/// <summary>The Treaty service, in-process, calling its own Directory.</summary>
-public sealed class TreatyDependency : ServiceHost<TreatyGrpcService>
-{
-    public TreatyDependency(DirectoryDependency directory)
-        : base("treaty")
-    {
-        WithDependency("directory", directory);
-    }
-}
 
 /// <summary>
 /// The TechnicalCooperation service on a test server with a fresh database, calling a real in-process
@@ -31,26 +13,26 @@ public sealed class TreatyDependency : ServiceHost<TreatyGrpcService>
 public sealed class TechCoopHost : ServiceHost<TechnicalCooperationGrpcService>
 {
     public TechCoopHost(DirectoryDependency? directory = null, string? dataFolder = null, bool directoryDown = false, bool withTreaty = false, DatabaseProvider provider = DatabaseProvider.Sqlite)
-        : base(TechCoopServiceInfo.Name, dataFolder, provider)
+        : base(MeshResources.TechnicalCooperation, dataFolder, provider)
     {
         if (!directoryDown)
         {
             Directory = directory ?? new DirectoryDependency();
-            WithDependency("directory", Directory);
+            WithDependency(MeshResources.Directory, Directory);
         }
         else
         {
-            WithDependencyDown("directory");
+            WithDependencyDown(MeshResources.Directory);
         }
 
         if (withTreaty)
         {
             Treaty = new TreatyDependency(Directory ?? new DirectoryDependency());
-            WithDependency("treaty", Treaty);
+            WithDependency(MeshResources.Treaty, Treaty);
         }
         else
         {
-            WithDependencyDown("treaty");
+            WithDependencyDown(MeshResources.Treaty);
         }
     }
 
@@ -74,25 +56,3 @@ public sealed class TechCoopHost : ServiceHost<TechnicalCooperationGrpcService>
         }
     }
 }
-
-/// <summary>One host shared by the tests of a class; each test works in its own areas and states.</summary>
-public class TechCoopFixture : IDisposable
-{
-    public TechCoopFixture()
-        : this(DatabaseProvider.Sqlite)
-    {
-    }
-
-    protected TechCoopFixture(DatabaseProvider provider) => Host = new TechCoopHost(provider: provider);
-
-    public TechCoopHost Host { get; }
-
-    public void Dispose()
-    {
-        Host.Dispose();
-        GC.SuppressFinalize(this);
-    }
-}
-
-/// <summary>The same, with TechnicalCooperation on PostgreSQL.</summary>
-public sealed class PostgresTechCoopFixture() : TechCoopFixture(DatabaseProvider.Postgres);

@@ -31,7 +31,4 @@ internal static class Idempotency
             return winner is not null ? (winner, false) : throw new InvalidOperationException("The record could not be saved.");
         }
     }
-
-    /// <summary>An empty request id means "not idempotent".</summary>
-    public static string? RequestIdOrNull(string? requestId) => string.IsNullOrWhiteSpace(requestId) ? null : requestId.Trim();
 }

@@ -1,27 +1,5 @@
 namespace TocMesh.TechnicalCooperation.Domain;
 
-/// <summary>Where funds come from; values match the contract.</summary>
-public enum FundingSource
-{
-    Unspecified = 0,
-    RegularBudget = 1,
-    SpecificFund = 2,
-}
-
-/// <summary>How far funds have come; values match the contract.</summary>
-public enum FundingStatus
-{
-    Unspecified = 0,
-    Pledged = 1,
-    Received = 2,
-
-    /// <summary>Sought without success so far: no funds, and never an amount.</summary>
-    Sought = 3,
-}
-
-/// <summary>An exact amount: an integer count of the currency's minor units, never a floating-point number.</summary>
-public sealed record Money(string CurrencyCode, long MinorUnits);
-
 /// <summary>One funding record: a budget line, a specific fund, or an unsuccessful attempt to obtain one.</summary>
 public sealed class Funding
 {

@@ -1,15 +1,5 @@
 namespace TocMesh.TechnicalCooperation.Domain;
 
-/// <summary>Sums in one currency; amounts of different currencies are never added together.</summary>
-public sealed record CurrencyTotals(string CurrencyCode, long Regular, long Specific, long Pledged, long Received)
-{
-    public long Total => checked(Regular + Specific);
-}
-
-public sealed record WorkAreaFunding(string WorkArea, IReadOnlyList<CurrencyTotals> Totals, int UnstatedAmountCount, bool Funded);
-
-public sealed record UnfundedArea(string WorkArea, bool FundsSought, int OpenNeedCount);
-
 public sealed record FundingSummary(IReadOnlyList<WorkAreaFunding> Areas, IReadOnlyList<UnfundedArea> UnfundedAreas, IReadOnlyList<CurrencyTotals> Totals)
 {
     /// <summary>

@@ -1,8 +1,5 @@
 namespace TocMesh.TechnicalCooperation.Domain;
 
-/// <summary>A course recommended to a state, with the open needs it answers and why.</summary>
-public sealed record CourseRecommendation(Course Course, int Rank, int Score, IReadOnlyList<Need> AnsweredNeeds, string Reason);
-
 /// <summary>Matching open needs to the toolkit: by area, exactly (a course answers a need when it covers the need's area).</summary>
 public static class Matching
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using TocMesh.TechnicalCooperation.Domain;
 
-namespace TocMesh.TechnicalCooperation.Data;
+namespace TocMesh.TechnicalCooperation.Application;
 
 /// <summary>Loads the ISO 4217 list shipped with the service (Data/Reference/iso_4217.csv, from the iso-codes package).</summary>
 public static class CurrencyReference

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.TechnicalCooperation.Data;
 using TocMesh.TechnicalCooperation.Domain;
 
-namespace TocMesh.TechnicalCooperation.Data;
+namespace TocMesh.TechnicalCooperation.Application;
 
 /// <summary>States' requests of the toolkit; one cached snapshot, invalidated by every request write.</summary>
 public sealed class CurriculumRequestStore(TechCoopDbContext db, HybridCache cache)

@@ -3,23 +3,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 using TocMesh.Directory.V1;
 using TocMesh.TechnicalCooperation.Domain;
 
-namespace TocMesh.TechnicalCooperation.Data;
-
-/// <summary>
-/// Remembers a Directory outage for a short while, so that a list of courses does not wait on the
-/// Directory once per point of contact.
-/// </summary>
-public sealed class DirectoryOutage
-{
-    private static readonly TimeSpan Pause = TimeSpan.FromSeconds(15);
-    private long _until;
-
-    public bool Recent => Environment.TickCount64 < Interlocked.Read(ref _until);
-
-    public void Seen() => Interlocked.Exchange(ref _until, Environment.TickCount64 + (long)Pause.TotalMilliseconds);
-
-    public void Over() => Interlocked.Exchange(ref _until, 0);
-}
+namespace TocMesh.TechnicalCooperation.Clients;
 
 /// <summary>Points of contact through the Directory's GetContact, cached; an outage is an outcome, not a failure.</summary>
 public sealed class DirectoryContacts(DirectoryService.DirectoryServiceClient directory, HybridCache cache, DirectoryOutage outage) : IContactDirectory

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.TechnicalCooperation.Data;
 using TocMesh.TechnicalCooperation.Domain;
 
-namespace TocMesh.TechnicalCooperation.Data;
+namespace TocMesh.TechnicalCooperation.Application;
 
 /// <summary>The toolkit's courses and their editions; read as one cached snapshot, invalidated by every course or edition write.</summary>
 public sealed class ToolkitStore(TechCoopDbContext db, HybridCache cache)

@@ -5,8 +5,8 @@ using V1 = TocMesh.TechnicalCooperation.V1;
 
 namespace TocMesh.TechnicalCooperation.Grpc;
 
-/// <summary>Requests read into domain records, every problem collected before anything is written.</summary>
-internal static class Inputs
+/// <summary>Request messages read into domain records, every problem collected before anything is written.</summary>
+internal static class MessageReader
 {
     /// <summary>The course fields a caller may set, by their field-mask path.</summary>
     public static readonly IReadOnlyList<string> CourseFields =
@@ -222,9 +222,10 @@ internal static class Inputs
         };
     }
 
+    /// <summary>The idempotency key of a create; an empty request id means "not idempotent".</summary>
     public static string? RequestId(string? requestId, FieldViolations v)
     {
-        var id = Data.Idempotency.RequestIdOrNull(requestId);
+        var id = string.IsNullOrWhiteSpace(requestId) ? null : requestId.Trim();
         v.Check(id is null || id.Length <= 100, "request_id", "must be at most 100 characters");
         return id;
     }

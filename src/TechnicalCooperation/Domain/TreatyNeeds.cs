@@ -1,39 +1,5 @@
 namespace TocMesh.TechnicalCooperation.Domain;
 
-/// <summary>A Directory contact as a course's point of contact shows it (no personal details).</summary>
-public sealed record ContactDetails(string Name, string StateCode, string Institution, string Office, IReadOnlyList<string> Languages);
-
-public enum ContactLookupOutcome
-{
-    Found,
-    NotFound,
-
-    /// <summary>The Directory could not be reached: a read shows the contact's name only; a write cannot check it.</summary>
-    Unavailable,
-}
-
-public sealed record ContactLookup(string Name, ContactLookupOutcome Outcome, ContactDetails? Details);
-
-/// <summary>Points of contact, as the Directory service knows them.</summary>
-public interface IContactDirectory
-{
-    Task<ContactLookup> LookupAsync(string name, CancellationToken cancellationToken);
-}
-
-/// <summary>Where a state stood on one instrument on a date, as the Treaty service reports it.</summary>
-public sealed record InstrumentStanding(
-    string InstrumentId, DateOnly? SignedOn, DateOnly? ConsentedOn, bool Party, DateOnly? DenouncedOn,
-    bool EntryIntoForceUnknown, bool ImplementingLegislationRecorded, IReadOnlyList<string> Caveats);
-
-/// <summary>The Treaty service's record of a state's ratifications.</summary>
-public interface ITreatyStatusSource
-{
-    /// <summary>Throws <c>DependencyUnavailableException</c> when the Treaty service cannot be reached.</summary>
-    Task<IReadOnlyList<InstrumentStanding>> GetStateStatusAsync(string stateCode, DateOnly asOf, CancellationToken cancellationToken);
-}
-
-public sealed record SuggestedNeed(string InstrumentId, string Area, string Description, bool AlreadyRecorded, bool Party, IReadOnlyList<string> Caveats);
-
 /// <summary>
 /// Needs implied by the instruments a state is not a party to (ratification or accession, then
 /// implementation), or is a party to with no implementing legislation recorded (implementation, as

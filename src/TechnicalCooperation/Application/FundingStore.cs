@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using TocMesh.TechnicalCooperation.Data;
 using TocMesh.TechnicalCooperation.Domain;
 
-namespace TocMesh.TechnicalCooperation.Data;
+namespace TocMesh.TechnicalCooperation.Application;
 
 /// <summary>Funding records and the source documents; cached snapshots, invalidated by their writes.</summary>
 public sealed class FundingStore(TechCoopDbContext db, HybridCache cache)

@@ -5,7 +5,7 @@ using TocMesh.ServiceDefaults.Errors;
 using TocMesh.TechnicalCooperation.Domain;
 using TocMesh.Treaty.V1;
 
-namespace TocMesh.TechnicalCooperation.Data;
+namespace TocMesh.TechnicalCooperation.Clients;
 
 /// <summary>A state's treaty status from the Treaty service's GetStateStatus, cached for a while.</summary>
 public sealed class TreatyStatusClient(TreatyService.TreatyServiceClient treaty, HybridCache cache) : ITreatyStatusSource

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.Domain;
 
-namespace TocMesh.TechnicalCooperation.Data;
+namespace TocMesh.TechnicalCooperation.Data.Seeders;
 
 /// <summary>
 /// What the report of the Second Meeting (2009-10-07) says of technical cooperation, and nothing more:
@@ -10,7 +10,7 @@ namespace TocMesh.TechnicalCooperation.Data;
 /// states. The report lists no course, so none is seeded. Each record has a fixed request id, so
 /// seeding again adds nothing.
 /// </summary>
-public sealed class SeedReportImporter(TechCoopDbContext db) : IDataSeeder
+public sealed class SecondMeetingReportSeeder(TechCoopDbContext db) : IDataSeeder
 {
     public const string MeetingId = "gtdot-ii";
     public const string DiagnosticAssessment = "GT/DOT-II/doc.6/09 corr. 1";
