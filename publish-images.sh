@@ -168,12 +168,19 @@ else
 fi
 
 # --- The service images --------------------------------------------------------------------------
+# Each image is tagged with its service's version (the project's Version) and labelled with it and
+# with the commit it was built from.
+REVISION_ARGS=()
+if revision="$(git -C "$ROOT" rev-parse HEAD 2>/dev/null)"; then
+  git -C "$ROOT" diff --quiet HEAD -- 2>/dev/null || revision="$revision-dirty"
+  REVISION_ARGS=("-p:TocMeshRevision=$revision")
+fi
 for service in $SERVICES; do
   [[ "$PUBLISH" == 1 ]] || break
   started=$(date +%s)
   log "publishing tocmesh/$service"
   dotnet publish "$ROOT/$(project_of "$service")" -c Release --os linux --arch x64 -t:PublishContainer \
-    "${BASE_ARGS[@]}" -p:ContainerArchiveOutputPath="$OUT/$service.tar.gz" -nologo -v q
+    "${BASE_ARGS[@]}" "${REVISION_ARGS[@]}" -p:ContainerArchiveOutputPath="$OUT/$service.tar.gz" -nologo -v q
   log "tocmesh/$service: $(du -h "$OUT/$service.tar.gz" | cut -f1) in $(seconds_since "$started") s"
 done
 
@@ -183,7 +190,7 @@ done
 need podman:podman
 declare -A IMAGE
 for service in $SERVICES; do
-  # "Loaded image: docker.io/tocmesh/treaty:latest" (the name the archive carries).
+  # "Loaded image: docker.io/tocmesh/treaty:1.0.0" (the name the archive carries: the service's version).
   IMAGE[$service]="$(podman load --quiet --input "$OUT/$service.tar.gz" | sed -n 's/^Loaded image: //p' | tail -1)"
 done
 # Where the default runtime (crun) cannot start a container (no CAP_SYS_RESOURCE to raise limits,
@@ -215,7 +222,7 @@ for service in $SERVICES; do
     sleep 0.5
   done
   if [[ "$status" == *'"SERVING"'* ]]; then
-    log "tocmesh/$service: SERVING $(seconds_since "$started") s after start ($(podman image inspect --format '{{.Size}}' "${IMAGE[$service]}" | numfmt --to=iec) unpacked)"
+    log "${IMAGE[$service]}: SERVING $(seconds_since "$started") s after start ($(podman image inspect --format '{{.Size}}' "${IMAGE[$service]}" | numfmt --to=iec) unpacked, version label $(podman image inspect --format '{{index .Labels "org.opencontainers.image.version"}}' "${IMAGE[$service]}"))"
   else
     log "tocmesh/$service: not SERVING ($status); its log:"
     podman logs "$name" 2>&1 | tail -20

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of TocMesh: the contracts (buf lint, and buf breaking against the last released
 # contract image), then every .NET test project (services in-process, Redis for real, the whole mesh
-# from the AppHost). Needs the .NET 10 SDK, Node.js (for buf), redis-server and PostgreSQL's server
-# binaries (the persistence tests also run on a throwaway PostgreSQL cluster; TOCMESH_TEST_POSTGRES
-# names a server to use instead).
+# from the AppHost, the Kubernetes manifests rendered and checked). Needs the .NET 10 SDK, Node.js
+# (for buf), redis-server, PostgreSQL's server binaries (the persistence tests also run on a
+# throwaway PostgreSQL cluster; TOCMESH_TEST_POSTGRES names a server to use instead) and kubectl
+# 1.27 or later (kubectl kustomize).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -25,6 +26,11 @@ if [ -z "${TOCMESH_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb 
     echo "test.sh: PostgreSQL is missing; install it (sudo apt-get install postgresql) or set TOCMESH_TEST_POSTGRES, and run again" >&2
     exit 1
   fi
+fi
+
+if ! command -v kubectl >/dev/null 2>&1; then
+  echo "test.sh: kubectl is missing; the manifest tests render deploy/ with 'kubectl kustomize' (kubectl 1.27 or later)" >&2
+  exit 1
 fi
 
 buf=.tools/buf/node_modules/.bin/buf
