@@ -7,22 +7,20 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using TocMesh.TestSupport;
 using TechCoopGrpcService = techcoop::TocMesh.TechnicalCooperation.Grpc.TechnicalCooperationGrpcService;
-using TechCoopServiceInfo = techcoop::TocMesh.TechnicalCooperation.TechCoopServiceInfo;
 using TreatyGrpcService = treaty::TocMesh.Treaty.Grpc.TreatyGrpcService;
-using TreatyServiceInfo = treaty::TocMesh.Treaty.TreatyServiceInfo;
 
 namespace TocMesh.Meetings.Tests;
 
 /// <summary>The Treaty service, in-process, calling the given Directory.</summary>
 public sealed class TreatyDependency : ServiceHost<TreatyGrpcService>
 {
-    public TreatyDependency(DirectoryDependency directory) : base(TreatyServiceInfo.Name) => WithDependency("directory", directory);
+    public TreatyDependency(DirectoryDependency directory) : base(MeshResources.Treaty) => WithDependency("directory", directory);
 }
 
 /// <summary>The TechnicalCooperation service, in-process, calling the given Directory and Treaty.</summary>
 public sealed class TechCoopDependency : ServiceHost<TechCoopGrpcService>
 {
-    public TechCoopDependency(DirectoryDependency directory, TreatyDependency treaty) : base(TechCoopServiceInfo.Name)
+    public TechCoopDependency(DirectoryDependency directory, TreatyDependency treaty) : base(MeshResources.TechnicalCooperation)
     {
         WithDependency("directory", directory);
         WithDependency("treaty", treaty);

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Grpc.Core;
+using TocMesh.Meetings.Application;
+using TocMesh.Meetings.Application.Reports;
 using TocMesh.Meetings.Domain;
-using TocMesh.Meetings.Domain.Reports;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;

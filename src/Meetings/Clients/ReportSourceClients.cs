@@ -1,12 +1,12 @@
 using Grpc.Core;
-using TocMesh.Meetings.Domain.Reports;
+using TocMesh.Meetings.Application.Reports;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
 using DirectoryV1 = TocMesh.Directory.V1;
 using TechCoopV1 = TocMesh.TechnicalCooperation.V1;
 using TreatyV1 = TocMesh.Treaty.V1;
 
-namespace TocMesh.Meetings.Grpc;
+namespace TocMesh.Meetings.Clients;
 
 /// <summary>
 /// The report's sources, through the contracts of Treaty, Directory and TechnicalCooperation.

@@ -1,7 +1,8 @@
 using System.Globalization;
+using TocMesh.Meetings.Domain;
 using TocMesh.MemberStates;
 
-namespace TocMesh.Meetings.Domain.Reports;
+namespace TocMesh.Meetings.Application.Reports;
 
 /// <summary>How the records of one meeting read as sentences of its report.</summary>
 internal sealed class Prose(Meeting meeting, IReadOnlyDictionary<string, MemberStateInfo>? states)

@@ -1,4 +1,6 @@
-namespace TocMesh.Meetings.Domain;
+using TocMesh.Meetings.Domain;
+
+namespace TocMesh.Meetings.Application;
 
 /// <summary>Where the meetings' records are kept (the service's own database).</summary>
 public interface IMeetingStore

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Caching.Hybrid;
+using TocMesh.Meetings.Domain;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
 using TocMesh.ServiceDefaults.Persistence;
 
-namespace TocMesh.Meetings.Domain;
+namespace TocMesh.Meetings.Application;
 
 /// <summary>A registered document with what its symbol says and which amendments of it are registered.</summary>
 public sealed record DocumentView(Document Document, DocumentSymbol Symbol, bool BaseRegistered, IReadOnlyList<string> Amendments);

@@ -2,11 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using TocMesh.Meetings.Application;
 using TocMesh.Meetings.Domain;
 using TocMesh.ServiceDefaults.Errors;
 using TocMesh.ServiceDefaults.Persistence;
 
-namespace TocMesh.Meetings.Data;
+namespace TocMesh.Meetings.Data.Seeders;
 
 /// <summary>
 /// Loads the meetings the seed report describes (Data/Seed/meetings.json) and their documents.
@@ -14,7 +15,7 @@ namespace TocMesh.Meetings.Data;
 /// follow-up's status) survive a restart; only what is missing is added. The seed is checked first:
 /// a record naming a speaker, intervention, component or document that does not exist stops the import.
 /// </summary>
-public sealed partial class SeedImporter(MeetingsDbContext db, HybridCache cache, ILogger<SeedImporter> logger) : IDataSeeder
+public sealed partial class MeetingRecordsSeeder(MeetingsDbContext db, HybridCache cache, ILogger<MeetingRecordsSeeder> logger) : IDataSeeder
 {
     public static string SeedFile => Path.Combine(AppContext.BaseDirectory, "Data", "Seed", "meetings.json");
 

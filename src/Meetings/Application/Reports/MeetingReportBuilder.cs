@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TocMesh.Meetings.Domain;
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.MemberStates;
 
-namespace TocMesh.Meetings.Domain.Reports;
+namespace TocMesh.Meetings.Application.Reports;
 
 public sealed class ReportOptions
 {

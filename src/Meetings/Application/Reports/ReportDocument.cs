@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
-namespace TocMesh.Meetings.Domain.Reports;
+namespace TocMesh.Meetings.Application.Reports;
 
 public enum ReportFormat { Markdown = 1, Html = 2, Text = 3 }
 

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using TocMesh.Meetings.Data;
 using TocMesh.Meetings.Domain;
 using TocMesh.ServiceDefaults.Errors;
 
-namespace TocMesh.Meetings.Data;
+namespace TocMesh.Meetings.Application;
 
 public sealed class MeetingStore(MeetingsDbContext db) : IMeetingStore
 {

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Caching.Hybrid;
+using TocMesh.Meetings.Domain;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Errors;
 using TocMesh.ServiceDefaults.Persistence;
 
-namespace TocMesh.Meetings.Domain;
+namespace TocMesh.Meetings.Application;
 
 /// <summary>A participant's position on a component, read off an intervention.</summary>
 public sealed record ComponentPosition(string Participant, Stance Stance, int Intervention);
