@@ -7,12 +7,6 @@ using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Meetings.Application;
 
-/// <summary>A registered document with what its symbol says and which amendments of it are registered.</summary>
-public sealed record DocumentView(Document Document, DocumentSymbol Symbol, bool BaseRegistered, IReadOnlyList<string> Amendments);
-
-/// <summary>A document to register, as the caller gave it.</summary>
-public sealed record NewDocument(string? Symbol, string? Title, string? MeetingId, string? Description, DocumentContent Content, string? RequestId);
-
 /// <summary>
 /// The documents of the meetings, under their normalized symbols; amendments are linked to their base
 /// by the base symbol their own symbol names. Reads cached under the tag <see cref="CacheTag"/>.
@@ -150,11 +144,5 @@ public sealed class DocumentRegistry(IMeetingStore store, HybridCache cache, Tim
         // An original lists every registered amendment of it; an amendment lists those that amend it in turn.
         var own = amendments.Where(a => a != document.Symbol && DocumentSymbol.Parse(a).Normalized.StartsWith(document.Symbol + " ", StringComparison.Ordinal)).ToList();
         return new CachedDocument(document, baseRegistered, own);
-    }
-
-    /// <summary>The cached form: the record and its links (the parsed symbol is rebuilt on read).</summary>
-    public sealed record CachedDocument(Document Document, bool BaseRegistered, List<string> Amendments)
-    {
-        public DocumentView ToView() => new(Document, DocumentSymbol.Parse(Document.Symbol), BaseRegistered, Amendments);
     }
 }

@@ -6,9 +6,6 @@ using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Meetings.Application;
 
-/// <summary>A participant's position on a component, read off an intervention.</summary>
-public sealed record ComponentPosition(string Participant, Stance Stance, int Intervention);
-
 /// <summary>
 /// Reads of the meetings' records, cached per meeting (tag <c>meeting:{id}</c>) and as a whole
 /// (tag <see cref="AllMeetingsTag"/>); the follow-up update invalidates both.
@@ -60,13 +57,6 @@ public sealed class MeetingRecords(IMeetingStore store, HybridCache cache, TimeP
 
         return id;
     }
-
-    /// <summary>Who emphasized, supported or commented on a component, in the order they spoke.</summary>
-    public static IReadOnlyList<ComponentPosition> PositionsOn(Meeting meeting, string componentNumber) =>
-        meeting.Interventions
-            .Where(i => i.ComponentStance != Stance.None && i.ComponentNumbers.Contains(componentNumber))
-            .Select(i => new ComponentPosition(i.Speaker, i.ComponentStance, i.Sequence))
-            .ToList();
 
     /// <summary>Changes a follow-up's status, owner or due date; the secretariat only, with the current etag.</summary>
     public async Task<FollowUp> UpdateFollowUpAsync(Caller caller, FollowUpChange change, CancellationToken cancellationToken)
@@ -125,13 +115,3 @@ public sealed class MeetingRecords(IMeetingStore store, HybridCache cache, TimeP
         return updated;
     }
 }
-
-/// <summary>What an update of a follow-up asks for; <see cref="Fields"/> is the update mask.</summary>
-public sealed record FollowUpChange(
-    string MeetingId,
-    string FollowUpId,
-    string Etag,
-    IReadOnlySet<string> Fields,
-    FollowUpStatus? Status,
-    string? Owner,
-    DateOnly? DueDate);

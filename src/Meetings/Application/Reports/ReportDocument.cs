@@ -4,20 +4,6 @@ using System.Text.Unicode;
 
 namespace TocMesh.Meetings.Application.Reports;
 
-public enum ReportFormat { Markdown = 1, Html = 2, Text = 3 }
-
-/// <summary>A block of a report section.</summary>
-public abstract record ReportBlock;
-
-public sealed record Paragraph(string Text) : ReportBlock;
-
-public sealed record Subheading(string Text) : ReportBlock;
-
-public sealed record BulletList(IReadOnlyList<string> Items) : ReportBlock;
-
-/// <summary>A section of the report; unavailable when a service it draws on did not answer.</summary>
-public sealed record ReportSection(string Id, string Title, IReadOnlyList<ReportBlock> Blocks, bool Available = true, string UnavailableReason = "");
-
 /// <summary>A report as a list of sections, rendered to Markdown, HTML or plain text.</summary>
 public sealed record ReportDocument(string Title, IReadOnlyList<ReportSection> Sections)
 {
