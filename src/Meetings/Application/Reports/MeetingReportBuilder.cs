@@ -101,7 +101,8 @@ public sealed partial class MeetingReportBuilder(
         own.CancelAfter(timeout);
         try
         {
-            // WaitAsync bounds the wait even if a call ignored its token.
+            // WaitAsync bounds the wait even if a call ignored its token. The deadline is on the wall
+            // clock, not the registered one: gRPC compares deadlines with the system time.
             return new SourceOutcome<T>(await call(DateTime.UtcNow + timeout, own.Token).WaitAsync(timeout, cancellationToken), null);
         }
         catch (DependencyUnavailableException e)

@@ -13,11 +13,11 @@ namespace TocMesh.Meetings.Data.Seeders;
 /// (<see cref="MeetingsSeedFile"/>): a record naming a speaker, intervention, component or document
 /// that does not exist stops the import.
 /// </summary>
-public sealed partial class MeetingRecordsSeeder(MeetingsDbContext db, HybridCache cache, ILogger<MeetingRecordsSeeder> logger) : IDataSeeder
+public sealed partial class MeetingRecordsSeeder(MeetingsDbContext db, HybridCache cache, TimeProvider clock, ILogger<MeetingRecordsSeeder> logger) : IDataSeeder
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var seed = await MeetingsSeedFile.ReadAsync(cancellationToken);
+        var seed = await MeetingsSeedFile.ReadAsync(clock, cancellationToken);
         var added = await AddMissingDocumentsAsync(seed.Documents, cancellationToken)
             + await AddMissingMeetingRecordsAsync(seed.Meetings, cancellationToken);
 

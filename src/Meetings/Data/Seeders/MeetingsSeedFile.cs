@@ -26,13 +26,16 @@ internal sealed class MeetingsSeedFile
 
     public List<Meeting> Meetings { get; set; } = [];
 
-    /// <summary>Reads and checks the seed; throws <see cref="InvalidDataException"/> naming the first fault.</summary>
-    public static async Task<MeetingsSeedFile> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads and checks the seed; throws <see cref="InvalidDataException"/> naming the first fault.
+    /// The documents are registered by "seed" at <paramref name="clock"/>'s now.
+    /// </summary>
+    public static async Task<MeetingsSeedFile> ReadAsync(TimeProvider clock, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(FilePath);
         var seed = await JsonSerializer.DeserializeAsync<MeetingsSeedFile>(stream, Json, cancellationToken)
             ?? throw new InvalidDataException("meetings.json is empty.");
-        var now = TimeProvider.System.StoredNow();
+        var now = clock.StoredNow();
         foreach (var document in seed.Documents)
         {
             var symbol = Parse(document.Symbol, "documents");
