@@ -1,28 +1,25 @@
+using TocMesh.Meetings.Application;
+using TocMesh.Meetings.Application.Reports;
+using TocMesh.Meetings.Clients;
 using TocMesh.Meetings.Data;
-using TocMesh.Meetings.Domain;
-using TocMesh.Meetings.Domain.Reports;
-using TocMesh.Meetings.Grpc;
+using TocMesh.Meetings.Data.Seeders;
+using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults;
 using TocMesh.ServiceDefaults.Clients;
-using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Persistence;
+using DirectoryClient = TocMesh.Directory.V1.DirectoryService.DirectoryServiceClient;
 using TechCoopClient = TocMesh.TechnicalCooperation.V1.TechnicalCooperationService.TechnicalCooperationServiceClient;
 using TreatyClient = TocMesh.Treaty.V1.TreatyService.TreatyServiceClient;
 
 namespace TocMesh.Meetings;
 
-public static class MeetingsServiceInfo
-{
-    public const string Name = MeshResources.Meetings;
-}
-
 public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        var service = new ServiceIdentity(MeetingsServiceInfo.Name);
+        var service = new ServiceIdentity(MeshResources.Meetings);
         builder.AddServiceDatabase<MeetingsDbContext, SqliteMeetingsDbContext, PostgresMeetingsDbContext>(service);
-        builder.Services.AddScoped<IDataSeeder, SeedImporter>();
+        builder.Services.AddScoped<IDataSeeder, MeetingRecordsSeeder>();
         builder.Services.AddScoped<IMeetingStore, MeetingStore>();
         builder.Services.AddScoped<MeetingRecords>();
         builder.Services.AddScoped<DocumentRegistry>();
@@ -32,7 +29,7 @@ public static class Extensions
 
         // The report's sources; each call also gets the report's own, shorter deadline.
         builder.AddServiceClient<TreatyClient>(MeshResources.Treaty);
-        builder.AddServiceClient<Directory.V1.DirectoryService.DirectoryServiceClient>(MeshResources.Directory);
+        builder.AddServiceClient<DirectoryClient>(MeshResources.Directory);
         builder.AddServiceClient<TechCoopClient>(MeshResources.TechnicalCooperation);
         builder.Services.AddScoped<IReportSources, ReportSourceClients>();
         builder.Services.AddOpenTelemetry().WithTracing(t => t.AddSource(MeetingReportBuilder.Activity.Name));

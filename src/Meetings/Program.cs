@@ -1,10 +1,11 @@
+using TocMesh;
 using TocMesh.Meetings;
 using TocMesh.Meetings.Grpc;
 using TocMesh.ServiceDefaults;
 using TocMesh.ServiceDefaults.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults(MeetingsServiceInfo.Name);
+builder.AddServiceDefaults(MeshResources.Meetings);
 builder.AddApplicationServices();
 
 var app = builder.Build();

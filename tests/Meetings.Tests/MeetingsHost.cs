@@ -15,7 +15,7 @@ public sealed class DirectoryDependency(string? dataFolder = null) : ServiceHost
 public sealed class MeetingsHost : ServiceHost<MeetingsGrpcService>
 {
     public MeetingsHost(DirectoryDependency? directory = null, string? dataFolder = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
-        : base(MeetingsServiceInfo.Name, dataFolder, provider)
+        : base(MeshResources.Meetings, dataFolder, provider)
     {
         Directory = directory ?? new DirectoryDependency();
         WithDependency("directory", Directory);

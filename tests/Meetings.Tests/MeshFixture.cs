@@ -39,7 +39,10 @@ public sealed class MeshFixture : IDisposable
         Treaty = new TreatyDependency(directory);
         TechCoop = new TechCoopDependency(directory, Treaty);
         Host = new MeetingsHost(directory);
-        Host.WithDependency("treaty", Treaty).WithDependency("techcoop", TechCoop)
+        // The report's facts are under test here, not its deadlines (ReportOutageTests): a first call
+        // to a cold service on a loaded machine may take longer than the 3 s a section waits by default.
+        Host.WithSetting("Meetings:Report:DependencyTimeout", "00:01:00")
+            .WithDependency("treaty", Treaty).WithDependency("techcoop", TechCoop)
             .WithServices(services => services.AddOpenTelemetry().WithTracing(t => t.AddInMemoryExporter(Spans)));
     }
 

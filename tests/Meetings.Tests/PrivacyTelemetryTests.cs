@@ -5,6 +5,7 @@ using TocMesh.TestSupport;
 namespace TocMesh.Meetings.Tests;
 
 /// <summary>The names of the people in the meeting records never reach the logs or the traces, whatever the log level.</summary>
+[Collection(nameof(ProcessWideTraces))]
 public sealed class PrivacyTelemetryTests
 {
     private const string SecretOwner = "Quentin Fixture-Privacy";

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Grpc.Core;
+using TocMesh.Meetings.Application;
+using TocMesh.Meetings.Application.Reports;
 using TocMesh.Meetings.Domain;
-using TocMesh.Meetings.Domain.Reports;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
@@ -10,7 +11,10 @@ using V1 = TocMesh.Meetings.V1;
 
 namespace TocMesh.Meetings.Grpc;
 
-/// <summary>The contract's endpoint: maps messages to the domain and back. Enum values are shared by number.</summary>
+/// <summary>
+/// The contract's endpoint: maps messages to the use cases and back (<see cref="MeetingMessages"/>,
+/// <see cref="DocumentMessages"/>, <see cref="ReportMessages"/>).
+/// </summary>
 public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry documents, MeetingReportBuilder reports, ReportRenderMetrics renderMetrics)
     : V1.MeetingsService.MeetingsServiceBase
 {
@@ -21,12 +25,12 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
         // Oldest first: the key orders by start date, then id.
         var (items, next) = page.Take(all, m => $"{m.StartDate:yyyy-MM-dd}|{m.Id}");
         var response = new V1.ListMeetingsResponse { NextPageToken = next };
-        response.Meetings.AddRange(items.Select(ToMessage));
+        response.Meetings.AddRange(items.Select(m => m.ToMessage()));
         return response;
     }
 
     public override async Task<V1.GetMeetingResponse> GetMeeting(V1.GetMeetingRequest request, ServerCallContext context) =>
-        new() { Meeting = ToMessage(await records.GetAsync(request.MeetingId, context.CancellationToken)) };
+        new() { Meeting = (await records.GetAsync(request.MeetingId, context.CancellationToken)).ToMessage() };
 
     public override async Task<V1.ListParticipantsResponse> ListParticipants(V1.ListParticipantsRequest request, ServerCallContext context)
     {
@@ -34,7 +38,7 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
         var response = new V1.ListParticipantsResponse();
         response.Participants.AddRange(meeting.Participants
             .Where(p => request.Kind == V1.ParticipantKind.Unspecified || (int)p.Kind == (int)request.Kind)
-            .Select(p => ToMessage(meeting, p)));
+            .Select(p => p.ToMessage(meeting)));
         return response;
     }
 
@@ -42,20 +46,7 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
     {
         var meeting = await records.GetAsync(request.MeetingId, context.CancellationToken);
         var response = new V1.ListElectionsResponse();
-        response.Elections.AddRange(meeting.Elections.Select(e => new V1.Election
-        {
-            Name = $"meetings/{meeting.Id}/elections/{e.Sequence}",
-            Office = (V1.Office)(int)e.Office,
-            Nominee = e.Nominee,
-            NomineeStateCode = e.NomineeStateCode,
-            NominatedBy = e.NominatedBy,
-            SecondedBy = e.SecondedBy,
-            Outcome = (V1.ElectionOutcome)(int)e.Outcome,
-            VotesFor = e.VotesFor,
-            ElectedBy = e.ElectedBy,
-            SessionOrdinal = e.SessionOrdinal,
-            Sequence = e.Sequence,
-        }));
+        response.Elections.AddRange(meeting.Elections.Select(e => e.ToMessage(meeting)));
         return response;
     }
 
@@ -73,7 +64,7 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
             .Where(i => request.Speaker.Length == 0 || i.Speaker == request.Speaker)
             .Where(i => request.ComponentNumber.Length == 0 || i.ComponentNumbers.Contains(request.ComponentNumber))
             .Where(i => request.Kind == V1.InterventionKind.Unspecified || (int)i.Kind == (int)request.Kind)
-            .Select(i => ToMessage(meeting, i)));
+            .Select(i => i.ToMessage(meeting)));
         return response;
     }
 
@@ -82,36 +73,9 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
         var meeting = await records.GetAsync(request.MeetingId, context.CancellationToken);
         var response = new V1.GetWorkProgramResponse { DocumentSymbol = meeting.WorkProgramSymbol };
         response.AlsoIdentified.AddRange(meeting.AlsoIdentified);
-        response.Components.AddRange(meeting.Components.Select(c =>
-        {
-            var message = new V1.WorkProgramComponent
-            {
-                Number = c.Number,
-                Label = c.Label,
-                Text = c.Text,
-                DocumentSymbol = c.DocumentSymbol,
-                Identified = c.Identified,
-                Notes = c.Notes,
-                ConsideredWith = { c.ConsideredWith },
-            };
-            message.Positions.AddRange(MeetingRecords.PositionsOn(meeting, c.Number).Select(p => new V1.ComponentPosition
-            {
-                Participant = p.Participant,
-                Stance = (V1.Stance)(int)p.Stance,
-                Intervention = p.Intervention,
-            }));
-            return message;
-        }));
-        response.Proposals.AddRange(meeting.Proposals.Select(p => new V1.Proposal
-        {
-            Id = p.Id,
-            Text = p.Text,
-            ProposedBy = { p.ProposedBy },
-            SupportedBy = { p.SupportedBy },
-            Status = (V1.ProposalStatus)(int)p.Status,
-            Interventions = { p.Interventions },
-        }));
-        response.FollowUps.AddRange(meeting.FollowUps.Select(ToMessage));
+        response.Components.AddRange(meeting.Components.Select(c => c.ToMessage(meeting)));
+        response.Proposals.AddRange(meeting.Proposals.Select(p => p.ToMessage()));
+        response.FollowUps.AddRange(meeting.FollowUps.Select(f => f.ToMessage()));
         return response;
     }
 
@@ -137,11 +101,11 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
             caller,
             new FollowUpChange(parts[1], parts[3], message.Etag, fields, status, message.Owner, due),
             context.CancellationToken);
-        return new V1.UpdateFollowUpResponse { FollowUp = ToMessage(updated) };
+        return new V1.UpdateFollowUpResponse { FollowUp = updated.ToMessage() };
     }
 
     public override Task<V1.ParseDocumentSymbolResponse> ParseDocumentSymbol(V1.ParseDocumentSymbolRequest request, ServerCallContext context) =>
-        Task.FromResult(new V1.ParseDocumentSymbolResponse { Symbol = ToMessage(DocumentSymbol.Parse(request.Symbol)) });
+        Task.FromResult(new V1.ParseDocumentSymbolResponse { Symbol = DocumentSymbol.Parse(request.Symbol).ToMessage() });
 
     public override async Task<V1.RegisterDocumentResponse> RegisterDocument(V1.RegisterDocumentRequest request, ServerCallContext context)
     {
@@ -156,154 +120,27 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
             caller,
             new NewDocument(document.Symbol?.Normalized, document.Title, document.MeetingId, document.Description, (DocumentContent)(int)document.Content, request.RequestId),
             context.CancellationToken);
-        return new V1.RegisterDocumentResponse { Document = ToMessage(view) };
+        return new V1.RegisterDocumentResponse { Document = view.ToMessage() };
     }
 
     public override async Task<V1.GetDocumentResponse> GetDocument(V1.GetDocumentRequest request, ServerCallContext context) =>
-        new() { Document = ToMessage(await documents.GetAsync(request.Symbol, context.CancellationToken)) };
+        new() { Document = (await documents.GetAsync(request.Symbol, context.CancellationToken)).ToMessage() };
 
     public override async Task<V1.ListDocumentsResponse> ListDocuments(V1.ListDocumentsRequest request, ServerCallContext context)
     {
         var page = PageRequest.From(request.PageSize, request.PageToken);
         var (items, next) = await documents.ListAsync(request.MeetingId, request.BaseSymbol, page, context.CancellationToken);
         var response = new V1.ListDocumentsResponse { NextPageToken = next };
-        response.Documents.AddRange(items.Select(ToMessage));
+        response.Documents.AddRange(items.Select(d => d.ToMessage()));
         return response;
     }
 
     public override async Task<V1.RenderMeetingReportResponse> RenderMeetingReport(V1.RenderMeetingReportRequest request, ServerCallContext context)
     {
-        var format = request.Format switch
-        {
-            V1.ReportFormat.Unspecified or V1.ReportFormat.Markdown => ReportFormat.Markdown,
-            V1.ReportFormat.Html => ReportFormat.Html,
-            V1.ReportFormat.Text => ReportFormat.Text,
-            _ => throw new ValidationException("format", "must be REPORT_FORMAT_MARKDOWN, REPORT_FORMAT_HTML or REPORT_FORMAT_TEXT"),
-        };
+        var format = request.Format.ToFormat();
         var started = Stopwatch.GetTimestamp();
         var report = await reports.RenderAsync(request.MeetingId, format, context.CancellationToken);
         renderMetrics.Rendered("meeting", started, partial: report.PartialSections.Count > 0);
-        var response = new V1.RenderMeetingReportResponse
-        {
-            Format = (V1.ReportFormat)(int)report.Format,
-            ContentType = report.ContentType,
-            Content = report.Content,
-        };
-        response.Sections.AddRange(report.Sections.Select(s => new V1.ReportSection
-        {
-            Id = s.Id,
-            Title = s.Title,
-            Available = s.Available,
-            UnavailableReason = s.UnavailableReason,
-        }));
-        response.PartialSections.AddRange(report.PartialSections);
-        return response;
+        return report.ToMessage();
     }
-
-    private static V1.Meeting ToMessage(Meeting m)
-    {
-        var message = new V1.Meeting
-        {
-            Name = $"meetings/{m.Id}",
-            Id = m.Id,
-            Body = m.Body,
-            Ordinal = m.Ordinal,
-            Title = m.Title,
-            // google.type.Date allows a year alone when the record gives no more.
-            StartDate = m.DatePrecisionYearOnly ? new Google.Type.Date { Year = m.StartDate.Year } : m.StartDate.ToProto(),
-            EndDate = m.EndDate.ToProto(),
-            Venue = m.Venue,
-            MandateSymbol = m.MandateSymbol,
-            MandatePlace = m.MandatePlace,
-            PreviousMeeting = m.PreviousMeetingId is null ? "" : $"meetings/{m.PreviousMeetingId}",
-            ClosedAt = m.ClosedAt?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "",
-            ParticipantsDocument = m.ParticipantsDocument,
-            Notes = m.Notes,
-        };
-        message.Sessions.AddRange(m.Sessions.Select(s => new V1.Session
-        {
-            Ordinal = s.Ordinal,
-            Kind = (V1.SessionKind)(int)s.Kind,
-            Topic = s.Topic,
-            Purpose = s.Purpose,
-        }));
-        message.AgendaItems.AddRange(m.AgendaItems.Select(a => new V1.AgendaItem { Ordinal = a.Ordinal, Title = a.Title, SessionOrdinal = a.SessionOrdinal }));
-        return message;
-    }
-
-    private static V1.Participant ToMessage(Meeting meeting, Participant p) => new()
-    {
-        Name = $"meetings/{meeting.Id}/participants/{p.Id}",
-        Id = p.Id,
-        Kind = (V1.ParticipantKind)(int)p.Kind,
-        StateCode = p.StateCode ?? "",
-        DisplayName = p.DisplayName,
-        Organization = p.Organization,
-        Person = p.Person,
-        Title = p.Title,
-        Roles = { p.Roles.Select(r => (V1.ParticipantRole)(int)r) },
-    };
-
-    private static V1.Intervention ToMessage(Meeting meeting, Intervention i) => new()
-    {
-        Name = $"meetings/{meeting.Id}/interventions/{i.Sequence}",
-        Sequence = i.Sequence,
-        SessionOrdinal = i.SessionOrdinal,
-        Speaker = i.Speaker,
-        Kind = (V1.InterventionKind)(int)i.Kind,
-        Summary = i.Summary,
-        InstrumentIds = { i.InstrumentIds },
-        Legislation = { i.Legislation },
-        ComponentNumbers = { i.ComponentNumbers },
-        ComponentStance = (V1.Stance)(int)i.ComponentStance,
-        DocumentSymbols = { i.DocumentSymbols },
-        Supports = i.Supports,
-        Answers = i.Answers,
-        ProposalId = i.ProposalId ?? "",
-    };
-
-    private static V1.FollowUp ToMessage(FollowUp f) => new()
-    {
-        Name = $"meetings/{f.MeetingId}/follow-ups/{f.Id}",
-        Id = f.Id,
-        Kind = (V1.FollowUpKind)(int)f.Kind,
-        Description = f.Description,
-        Owner = f.Owner,
-        DueDate = f.DueDate.ToProto(),
-        Status = (V1.FollowUpStatus)(int)f.Status,
-        Addressee = f.Addressee,
-        SessionOrdinal = f.SessionOrdinal,
-        Sequence = f.Sequence,
-        Etag = f.Etag,
-    };
-
-    internal static V1.DocumentSymbol ToMessage(DocumentSymbol s) => new()
-    {
-        Normalized = s.Normalized,
-        Kind = (V1.SymbolKind)(int)s.Kind,
-        Organ = s.Organ,
-        Body = s.Body,
-        Number = s.Number,
-        Year = s.Year,
-        Session = s.Session,
-        SessionKind = (V1.AssemblySessionKind)(int)s.SessionKind,
-        Revision = s.Revision,
-        Addendum = s.Addendum,
-        Corrigendum = s.Corrigendum,
-        BaseSymbol = s.BaseSymbol,
-        AmendsSymbol = s.AmendsSymbol ?? "",
-    };
-
-    private static V1.Document ToMessage(DocumentView d) => new()
-    {
-        Name = "documents/" + d.Document.Symbol,
-        Symbol = ToMessage(d.Symbol),
-        Title = d.Document.Title,
-        MeetingId = d.Document.MeetingId ?? "",
-        Description = d.Document.Description,
-        BaseRegistered = d.BaseRegistered,
-        Amendments = { d.Amendments },
-        Content = (V1.DocumentContent)(int)d.Document.Content,
-        Etag = d.Document.Etag,
-    };
 }
