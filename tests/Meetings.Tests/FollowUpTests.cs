@@ -114,7 +114,7 @@ public class FollowUpTests
         var followUp = await ReadAsync(meetings);
         Assert.Equal((FollowUpStatus.Done, etag), (followUp.Status, followUp.Etag));
         Assert.Equal(2, (await meetings.ListMeetingsAsync(new ListMeetingsRequest())).Meetings.Count);
-        Assert.Equal(51, (await meetings.ListInterventionsAsync(new ListInterventionsRequest { MeetingId = "gtdot-ii" })).Interventions.Count);
+        Assert.Equal(52, (await meetings.ListInterventionsAsync(new ListInterventionsRequest { MeetingId = "gtdot-ii" })).Interventions.Count);
         Assert.Equal(8, (await meetings.ListDocumentsAsync(new ListDocumentsRequest { MeetingId = "gtdot-ii" })).Documents.Count);
     }
 }

@@ -78,7 +78,7 @@ public class MeetingRecordsTests(MeetingsFixture fixture) : IClassFixture<Meetin
     }
 
     [Fact]
-    public async Task Participants_are_delegations_officials_and_guests_with_their_roles()
+    public async Task Participants_are_delegations_officials_and_officers_of_other_organs_with_their_roles()
     {
         var participants = (await Meetings.ListParticipantsAsync(new ListParticipantsRequest { MeetingId = "gtdot-ii" })).Participants;
 
@@ -86,8 +86,9 @@ public class MeetingRecordsTests(MeetingsFixture fixture) : IClassFixture<Meetin
         Assert.Equal(("Roland Maunday", "TTO", ParticipantKind.Delegation), (chair.Person, chair.StateCode, chair.Kind));
         var vice = Assert.Single(participants, p => p.Roles.Contains(ParticipantRole.ViceChair));
         Assert.Equal("Francisco René Cuevas Tallardo", vice.Person);
-        Assert.Contains(participants, p => p.Person == "Alexander Addor-Neto" && p.Title.Contains("Secretary for Multidimensional Security"));
-        Assert.Contains(participants, p => p.Person == "Graeme Clark" && p.Kind == ParticipantKind.Guest);
+        Assert.Contains(participants, p => p.Person == "Alexander Addor-Neto" && p.Title == "OAS Secretary for Multidimensional Security" && p.Honorific == "Ambassador" && p.ShortName == "Ambassador Addor-Neto");
+        Assert.Equal("Mr.", chair.Honorific);
+        Assert.Contains(participants, p => p.Person == "Graeme Clark" && p.Kind == ParticipantKind.Officer && p.Title == "Chair of the Committee on Hemispheric Security");
 
         var officials = (await Meetings.ListParticipantsAsync(new ListParticipantsRequest { MeetingId = "gtdot-ii", Kind = ParticipantKind.Official })).Participants;
         Assert.All(officials, p => Assert.Equal(ParticipantKind.Official, p.Kind));
@@ -172,6 +173,45 @@ public class MeetingRecordsTests(MeetingsFixture fixture) : IClassFixture<Meetin
         Assert.Equal(["mex"], portal.SupportedBy);
         Assert.Contains("web page of the General Secretariat", portal.Text);
         Assert.Equal(["per", "nic"], proposals.Single(p => p.Id == "mla-directory").SupportedBy);
+    }
+
+    [Fact]
+    public async Task Seven_delegations_reported_changes_to_their_points_of_contact_together_and_Ecuador_apart()
+    {
+        var opening = (await Meetings.ListInterventionsAsync(new ListInterventionsRequest { MeetingId = "gtdot-ii", SessionOrdinal = 1 })).Interventions;
+
+        var joint = Assert.Single(opening, i => i.JointSpeakers.Count > 0);
+        Assert.Equal(["mex", "per", "pry", "col", "gtm", "cri", "kna"], [joint.Speaker, .. joint.JointSpeakers]);
+        Assert.Equal(["GT/DOT-II/doc.9/09"], joint.DocumentSymbols);
+        Assert.Equal("GT/DOT-II/doc.9/09", Assert.Single(opening, i => i.Sequence == joint.Sequence - 1).DocumentSymbols.Single());
+
+        // Ecuador only hoped to forward its information, later and on its own.
+        var ecuador = (await Meetings.ListInterventionsAsync(new ListInterventionsRequest { MeetingId = "gtdot-ii", Speaker = "ecu" })).Interventions;
+        var hoped = Assert.Single(ecuador, i => i.Summary.Contains("hoped to forward the points of contact information"));
+        Assert.Equal((3, 0), (hoped.SessionOrdinal, hoped.JointSpeakers.Count));
+        Assert.DoesNotContain(ecuador, i => i.Sequence == joint.Sequence);
+
+        // A joint speaker's interventions include the joint one.
+        var peru = (await Meetings.ListInterventionsAsync(new ListInterventionsRequest { MeetingId = "gtdot-ii", Speaker = "per" })).Interventions;
+        Assert.Contains(peru, i => i.Sequence == joint.Sequence);
+    }
+
+    [Fact]
+    public async Task Mexico_supported_the_proposals_peru_and_ecuador_had_just_made()
+    {
+        var closing = (await Meetings.ListInterventionsAsync(new ListInterventionsRequest { MeetingId = "gtdot-ii", SessionOrdinal = 5, Speaker = "mex" })).Interventions;
+        var support = Assert.Single(closing, i => i.Kind == InterventionKind.Support);
+        Assert.Equal("supported those proposals.", support.Summary);
+        Assert.Equal((0, ""), (support.Supports, support.ProposalId));
+
+        var proposals = (await Meetings.GetWorkProgramAsync(new GetWorkProgramRequest { MeetingId = "gtdot-ii" })).Proposals;
+        var supported = proposals.Where(p => p.Interventions.Contains(support.Sequence)).ToList();
+        Assert.Equal(["multisectoral-mechanisms", "implementation-not-adoption", "coordinate-with-remja", "portal-in-gs-site"], supported.Select(p => p.Id));
+        Assert.All(supported, p => Assert.Contains("mex", p.SupportedBy));
+        Assert.All(supported, p => Assert.True(p.Interventions.Min() < support.Sequence));
+
+        // The records decide nothing about the proposals: none is said to be identified.
+        Assert.All(proposals, p => Assert.Equal(ProposalStatus.UnderConsideration, p.Status));
     }
 
     [Fact]

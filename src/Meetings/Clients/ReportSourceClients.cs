@@ -26,7 +26,8 @@ public sealed class ReportSourceClients(
             report.AsOf.ToDateOnly("as_of"),
             report.StatesInScope,
             report.Excluded.ToList(),
-            report.Tallies.Select(t => new RatificationLine(t.Instrument?.Id ?? "", t.Instrument?.ShortName ?? "", t.ConsentedCount, t.Sentence)).ToList());
+            report.Tallies.Select(t => new RatificationLine(t.Instrument?.Id ?? "", t.Instrument?.ShortName ?? "", t.ConsentedCount, t.Sentence)).ToList(),
+            report.Paragraph);
     }
 
     public async Task<IReadOnlyList<PointOfContactChange>> ListChangeRequestsAsync(string meetingId, DateTime deadline, CancellationToken cancellationToken)
@@ -56,25 +57,23 @@ public sealed class ReportSourceClients(
     {
         var courses = new List<ToolkitCourse>();
         var request = new TechCoopV1.ListCoursesRequest { PageSize = 100 };
-        var total = 0;
         do
         {
             var page = await CallAsync(MeshResources.TechnicalCooperation, () => techcoop.ListCoursesAsync(request, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
-            total = page.TotalSize;
             courses.AddRange(page.Courses.Select(c => new ToolkitCourse(c.Name, c.Title, c.Kind.ToString(), c.ThematicAreas.ToList(), c.Audiences.ToList(), c.SourceDocument)));
             request.PageToken = page.NextPageToken;
         }
         while (request.PageToken.Length > 0);
 
-        return new Toolkit(Math.Max(total, courses.Count), courses);
+        return new Toolkit(courses);
     }
 
     public async Task<NeedsAssessment> GetNeedsAssessmentAsync(DateTime deadline, CancellationToken cancellationToken)
     {
         var assessment = await CallAsync(MeshResources.TechnicalCooperation, () => techcoop.GetNeedsAssessmentAsync(new TechCoopV1.GetNeedsAssessmentRequest(), deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
-        return new NeedsAssessment(
-            assessment.Areas.Select(a => new NeedsArea(a.Area, a.OpenCount, a.ResolvedCount, a.StateCodes.ToList())).ToList(),
-            assessment.Needs.Count);
+        return new NeedsAssessment(assessment.Needs
+            .Select(n => new RecordedNeed(n.Area, n.SourceMeetingId, n.SourceDocument, n.Status == TechCoopV1.NeedStatus.Resolved))
+            .ToList());
     }
 
     private static async Task<T> CallAsync<T>(string dependency, Func<Task<T>> call)

@@ -4,6 +4,8 @@ namespace TocMesh.Meetings.Domain;
 public sealed class Meeting
 {
     public string Id { get; set; } = "";
+    /// <summary>The revision of the seed the records were loaded from; a later revision of the seed replaces them.</summary>
+    public int SeedRevision { get; set; }
     public string Body { get; set; } = "";
     public int Ordinal { get; set; }
     public string Title { get; set; } = "";

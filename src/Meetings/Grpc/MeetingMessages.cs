@@ -50,6 +50,8 @@ internal static class MeetingMessages
         Person = p.Person,
         Title = p.Title,
         Roles = { p.Roles.Select(r => (V1.ParticipantRole)(int)r) },
+        Honorific = p.Honorific,
+        ShortName = p.ShortName,
     };
 
     public static V1.Election ToMessage(this Election e, Meeting meeting) => new()
@@ -83,6 +85,7 @@ internal static class MeetingMessages
         Supports = i.Supports,
         Answers = i.Answers,
         ProposalId = i.ProposalId ?? "",
+        JointSpeakers = { i.JointSpeakers },
     };
 
     /// <summary>A component with the positions taken on it, read off the meeting's interventions.</summary>

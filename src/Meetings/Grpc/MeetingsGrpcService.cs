@@ -61,7 +61,7 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
         var response = new V1.ListInterventionsResponse();
         response.Interventions.AddRange(meeting.Interventions
             .Where(i => request.SessionOrdinal == 0 || i.SessionOrdinal == request.SessionOrdinal)
-            .Where(i => request.Speaker.Length == 0 || i.Speaker == request.Speaker)
+            .Where(i => request.Speaker.Length == 0 || i.AllSpeakers().Contains(request.Speaker))
             .Where(i => request.ComponentNumber.Length == 0 || i.ComponentNumbers.Contains(request.ComponentNumber))
             .Where(i => request.Kind == V1.InterventionKind.Unspecified || (int)i.Kind == (int)request.Kind)
             .Select(i => i.ToMessage(meeting)));

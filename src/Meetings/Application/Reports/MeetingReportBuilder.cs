@@ -12,8 +12,9 @@ namespace TocMesh.Meetings.Application.Reports;
 /// Rebuilds a meeting's report from its records, and from the services that own the rest: the status
 /// of ratifications as of the meeting's date (Treaty), the changes to points of contact the meeting
 /// opened (Directory), the needs assessment and the toolkit (TechnicalCooperation). Those calls run in
-/// parallel, each with its own deadline; one that fails or is late leaves its section marked
-/// unavailable and the report is rendered all the same.
+/// parallel, each with its own deadline; one that fails or is late leaves the section where its
+/// material belongs marked incomplete (the text says what could not be obtained) and the report is
+/// rendered all the same.
 /// </summary>
 public sealed partial class MeetingReportBuilder(
     MeetingRecords records,
@@ -21,6 +22,7 @@ public sealed partial class MeetingReportBuilder(
     IReportSources sources,
     MemberStateRegister register,
     IOptions<ReportOptions> options,
+    TimeProvider clock,
     ILogger<MeetingReportBuilder> logger)
 {
     public static readonly ActivitySource Activity = new("TocMesh.Meetings");
@@ -57,41 +59,44 @@ public sealed partial class MeetingReportBuilder(
         await Task.WhenAll(new Task?[] { ratifications, changes, needs, toolkit, names }.OfType<Task>());
 
         var prose = new Prose(meeting, (await names).Value);
-        var sections = new List<ReportSection>
+        var inputs = new ReportInputs(
+            byContent,
+            ratifications is null ? null : await ratifications,
+            changes is null ? null : await changes,
+            needs is null ? null : await needs,
+            toolkit is null ? null : await toolkit,
+            clock.Today());
+        var sections = new MeetingNarrative(prose, new ComputedPassages(prose, inputs), previous).Sections().ToList();
+        if (docs.Count > 0)
         {
-            RecordSections.Opening(meeting, previous),
-            RecordSections.Officers(meeting, prose),
-            RecordSections.Documents(docs),
-        };
-        if (ratifications is not null)
-        {
-            sections.Add(SourceSections.RatificationSection(meeting, prose, byContent[DocumentContent.RatificationStatus], await ratifications));
+            sections.Add(DocumentIndex.Section(docs));
         }
 
-        if (changes is not null)
-        {
-            sections.Add(SourceSections.PointsOfContactSection(meeting, prose, byContent[DocumentContent.PointsOfContact], await changes));
-        }
-
-        if (needs is not null)
-        {
-            sections.Add(SourceSections.NeedsSection(meeting, prose, byContent[DocumentContent.NeedsAssessment], await needs));
-        }
-
-        if (toolkit is not null)
-        {
-            sections.Add(SourceSections.ToolkitSection(meeting, prose, byContent[DocumentContent.Toolkit], await toolkit));
-        }
-
-        sections.Add(RecordSections.Proceedings(meeting, prose));
-        sections.Add(RecordSections.WorkProgram(meeting, prose, docs));
-        sections.Add(RecordSections.Participants(meeting, prose));
-        sections.Add(RecordSections.Closing(meeting));
-
-        var report = new ReportDocument($"Report of the {meeting.Title}", sections);
+        var report = new ReportDocument(Header(meeting, docs, inputs.Today), $"Report of the {meeting.Title}", sections);
         var rendered = new RenderedReport(format, ReportDocument.ContentType(format), report.Render(format), sections);
         activity?.SetTag("report.partial_sections", string.Join(",", rendered.PartialSections));
         return rendered;
+    }
+
+    /// <summary>
+    /// The organization's header: the issuing body; the report's symbol in the meeting's series, with
+    /// "xx" for the number the secretariat has yet to assign; the day it is written; its original
+    /// language; the meeting, its date and place.
+    /// </summary>
+    private static ReportHeader Header(Meeting meeting, IReadOnlyList<DocumentView> docs, DateOnly today)
+    {
+        var body = meeting.Body.StartsWith("OAS ", StringComparison.Ordinal) ? meeting.Body[4..] : meeting.Body;
+        var series = DocumentIndex.Ordered(docs).FirstOrDefault(d => d.Symbol.Kind == SymbolKind.SeriesDocument)?.Symbol;
+        var yy = (today.Year % 100).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+        var symbol = series is null ? "Symbol not yet assigned" : $"{series.Organ}/{series.Body}/doc. xx/{yy}";
+        var when = meeting.DatePrecisionYearOnly ? meeting.StartDate.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) : Prose.Date(meeting.StartDate);
+        var lines = new List<string> { meeting.Title, when };
+        if (meeting.Venue.Length > 0)
+        {
+            lines.Add(meeting.Venue);
+        }
+
+        return new ReportHeader(["Organization of American States", body], symbol, Prose.HeaderDate(today), "English", lines);
     }
 
     private async Task<SourceOutcome<T>> FetchAsync<T>(string dependency, Func<DateTime, CancellationToken, Task<T>> call, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
 namespace TocMesh.Meetings.Application.Reports;
 
-/// <summary>The toolkit of courses and workshops, from the TechnicalCooperation service: its total size and the courses read.</summary>
-public sealed record Toolkit(int TotalSize, IReadOnlyList<ToolkitCourse> Courses);
+/// <summary>The courses and workshops the TechnicalCooperation service records for the toolkit.</summary>
+public sealed record Toolkit(IReadOnlyList<ToolkitCourse> Courses);

@@ -96,6 +96,9 @@ internal sealed class MeetingsSeedFile
         {
             i.MeetingId = meeting.Id;
             Require(meeting, i.Speaker.Length == 0 || known.Participants.Contains(i.Speaker), $"intervention {i.Sequence} names unknown speaker '{i.Speaker}'");
+            Require(meeting, i.JointSpeakers.Count == 0 || i.Speaker.Length > 0, $"intervention {i.Sequence} names joint speakers without a speaker");
+            Require(meeting, i.JointSpeakers.All(known.Participants.Contains), $"intervention {i.Sequence} names an unknown joint speaker");
+            Require(meeting, i.AllSpeakers().Distinct().Count() == i.AllSpeakers().Count, $"intervention {i.Sequence} names a speaker twice");
             Require(meeting, known.Sessions.Contains(i.SessionOrdinal), $"intervention {i.Sequence} names unknown session {i.SessionOrdinal}");
             Require(meeting, i.ComponentNumbers.All(known.Components.Contains), $"intervention {i.Sequence} names an unknown component");
             Require(meeting, i.ComponentNumbers.Count == 0 || i.ComponentStance != Stance.None, $"intervention {i.Sequence} names components without a stance");

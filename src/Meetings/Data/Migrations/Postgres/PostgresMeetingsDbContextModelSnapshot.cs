@@ -234,6 +234,10 @@ namespace TocMesh.Meetings.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.PrimitiveCollection<List<string>>("JointSpeakers")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -310,6 +314,9 @@ namespace TocMesh.Meetings.Data.Migrations.Postgres
                     b.Property<string>("PreviousMeetingId")
                         .HasColumnType("text");
 
+                    b.Property<int>("SeedRevision")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
@@ -342,6 +349,10 @@ namespace TocMesh.Meetings.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Honorific")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -358,6 +369,10 @@ namespace TocMesh.Meetings.Data.Migrations.Postgres
                     b.PrimitiveCollection<int[]>("Roles")
                         .IsRequired()
                         .HasColumnType("integer[]");
+
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("StateCode")
                         .HasColumnType("text");

@@ -228,6 +228,10 @@ namespace TocMesh.Meetings.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("JointSpeakers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -304,6 +308,9 @@ namespace TocMesh.Meetings.Data.Migrations.Sqlite
                     b.Property<string>("PreviousMeetingId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SeedRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -336,6 +343,10 @@ namespace TocMesh.Meetings.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Honorific")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -350,6 +361,10 @@ namespace TocMesh.Meetings.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Roles")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortName")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
