@@ -54,7 +54,7 @@ internal static class CiftaStatusTable
             else if (signature is null)
             {
                 Finding("UNDATED_ROW", FindingSeverity.Warning,
-                    $"The row gives no date of signature or consent, so no action was imported from it ({row.Note}). The state's status is recorded only where status_evidence.csv gives it.");
+                    $"The row gives no date of signature or consent, so no action was imported from it ({row.Note.Trim().TrimEnd('.')}). The state's status is recorded only where status_evidence.csv gives it.");
             }
 
             if (fileDate.CompleteAsOf is { } complete)

@@ -83,7 +83,7 @@ internal static partial class UntocStatusTable
         if (row.Note.Contains("after the source was taken", StringComparison.OrdinalIgnoreCase) || row.Note.Contains("not confirmed", StringComparison.OrdinalIgnoreCase))
         {
             finding("LATER_ACTION_NOT_IN_DATA", FindingSeverity.Warning,
-                $"A later action is reported but not dated in the data: {row.Note}. The state's status after {asOf:yyyy-MM-dd} is not recorded.");
+                $"A later action is reported but not dated in the data: {row.Note.Trim().TrimEnd('.')}. The state's status after {asOf:yyyy-MM-dd} is not recorded.");
         }
     }
 
