@@ -12,11 +12,44 @@ public sealed class TreatyCommandTests(Mesh mesh)
             "--instrument", "untoc", "--instrument", "untoc-tip", "--instrument", "untoc-som", "--instrument", "untoc-firearms");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("as of 2009-10-07: 34 member states in scope (left out: CUB: not participating)", run.Output);
+        Assert.Contains("Ratification report as of 2009-10-07, counting the 34 member states other than Cuba, whose government did not take part.", run.Output);
         Assert.Contains("Twenty-nine OAS member states had ratified or acceded to the Convention.", run.Output);
         Assert.Matches(@"\(untoc\)\s*│\s*29\s*│", run.Output);
         Assert.Matches(@"\(untoc-firearms\)\s*│\s*19\s*│", run.Output);
+        Assert.DoesNotContain("Status not recorded (counted", run.Output);
         Assert.Equal("", run.Error);
+    }
+
+    [Fact]
+    public async Task A_count_over_states_whose_status_is_not_recorded_says_so_in_the_table_the_sentence_and_the_json()
+    {
+        var run = await mesh.RunAsync("report", "ratification", "--as-of", "2009-10-07", "--instrument", "cifta");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(@"\(cifta\)\s*│\s*at least 21\s*│\s*0\s*│\s*1\s*│\s*12\s*│", run.Output);
+        Assert.Contains("At least 21 of the 34 OAS member states had ratified or acceded to the Inter-American Convention against", run.Output);
+        Assert.Contains("; the status of 12 is not recorded.", run.Output);
+        Assert.Contains("  cifta: BRB, DMA, DOM, GUY, HND, HTI, JAM, KNA, SUR, TTO, USA, VCT", run.Output);
+        Assert.DoesNotContain("No member state", run.Output);
+
+        var json = await mesh.RunAsync("report", "ratification", "--as-of", "2009-10-07", "--instrument", "cifta", "--json");
+        using var parsed = JsonDocument.Parse(json.Output);
+        var coverage = parsed.RootElement.GetProperty("tallies")[0].GetProperty("coverage");
+        Assert.Equal(("COVERAGE_LEVEL_PARTIAL", 22, 12), (coverage.GetProperty("level").GetString(), coverage.GetProperty("knownCount").GetInt32(), coverage.GetProperty("unknownCount").GetInt32()));
+        Assert.Equal("the 34 member states other than Cuba, whose government did not take part", parsed.RootElement.GetProperty("scopeDescription").GetString());
+    }
+
+    [Fact]
+    public async Task A_state_counted_on_a_published_list_shows_the_list_and_its_source()
+    {
+        var run = await mesh.RunAsync("status", "state", "VEN", "--as-of", "2009-10-07");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(@"\(a-55\)\s*│\s*│\s*listed as ratified\s*│\s*on or before 2001-06-05\s*│\s*date not recorded\s*│\s*not computable", run.Output);
+        Assert.Contains("a-55: ratified (listed) (press release of 5 June 2001), OAS press release E-120/01 of 2001-06-05", run.Output);
+
+        var later = await mesh.RunAsync("status", "state", "LCA", "--as-of", "2020-01-01");
+        Assert.Matches(@"\(untoc-som\)\s*│[^\n]*│\s*not recorded\s*│", later.Output);
     }
 
     [Fact]
@@ -73,12 +106,18 @@ public sealed class TreatyCommandTests(Mesh mesh)
         var run = await mesh.RunAsync("status", "instrument", "untoc", "--as-of", "2009-10-07");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Matches(@"\(untoc\) as of 2009-10-07: \d+ signatories, 29 ratified or acceded, \d+ parties \(counted-members\)", run.Output);
+        Assert.Matches(@"\(untoc\) as of 2009-10-07, counting the 34 member states other than Cuba, whose government did not take part: \d+ signatories, 29 ratified or acceded, \d+ parties\.", run.Output);
+        Assert.Contains("Status recorded for all 34.", run.Output);
+        Assert.Contains("Twenty-nine OAS member states had ratified or acceded to the Convention.", run.Output);
         Assert.Matches(@"│\s*ECU\s*│\s*\d{4}-\d{2}-\d{2}\s*│\s*ratification\s*│\s*2002-09-17", run.Output);
 
         var json = await mesh.RunAsync("status", "instrument", "untoc", "--as-of", "2009-10-07", "--json");
         using var parsed = JsonDocument.Parse(json.Output);
         Assert.Equal(29, parsed.RootElement.GetProperty("consentedCount").GetInt32());
+
+        var cifta = await mesh.RunAsync("status", "instrument", "cifta", "--as-of", "2009-10-07");
+        Assert.Matches(@"\(cifta\) as of 2009-10-07, counting [^:]*: at least 1 signatory, at least 21 ratified or acceded, at least 21 parties\.", cifta.Output);
+        Assert.Contains("Status recorded for 22 of 34; not recorded for BRB, DMA, DOM, GUY, HND, HTI, JAM, KNA, SUR, TTO, USA, VCT.", cifta.Output);
     }
 
     [Fact]

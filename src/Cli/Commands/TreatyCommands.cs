@@ -44,16 +44,17 @@ public static class TreatyCommands
                 return ExitCodes.Ok;
             }
 
-            var excluded = response.Excluded.Count == 0 ? "" : $" (left out: {string.Join("; ", response.Excluded)})";
-            session.Terminal.Output.WriteLine($"Ratification report as of {Dates.Text(response.AsOf)}: {response.StatesInScope} member states in scope{excluded}.");
-            var table = Tables.New("Instrument", "Ratified or acceded", "Signed only", "Neither");
+            session.Terminal.Output.WriteLine($"Ratification report as of {Dates.Text(response.AsOf)}, counting {ScopeOf(response.ScopeDescription, response.StatesInScope)}.");
+            // Signed only and neither are the states recorded as such; a state whose status is not recorded is in the last column only.
+            var table = Tables.New("Instrument", "Ratified or acceded", "Signed only", "Neither", "Status not recorded");
             foreach (var tally in response.Tallies)
             {
                 table.Row(
                     $"{tally.Instrument.ShortName} ({tally.Instrument.Id})",
-                    tally.ConsentedCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    tally.SignedOnlyStateCodes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    (tally.NotConsentedStateCodes.Count - tally.SignedOnlyStateCodes.Count).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    CoverageText.Count(tally.ConsentedCount, tally.Coverage),
+                    Count(tally.SignedOnlyStateCodes.Count),
+                    Count(tally.NotConsentedStateCodes.Count - tally.SignedOnlyStateCodes.Count),
+                    Count(tally.Coverage?.UnknownCount ?? 0));
             }
 
             session.Terminal.Console.Write(table);
@@ -61,6 +62,14 @@ public static class TreatyCommands
             foreach (var tally in response.Tallies)
             {
                 session.Terminal.Output.WriteLine(tally.Sentence);
+            }
+
+            var unknown = response.Tallies.Where(t => t.Coverage?.UnknownCount > 0).ToList();
+            if (unknown.Count > 0)
+            {
+                session.Terminal.Output.WriteLine();
+                session.Terminal.Output.WriteLine("Status not recorded (counted neither as ratified nor as not):");
+                unknown.ForEach(t => session.Terminal.Output.WriteLine($"  {t.Instrument.Id}: {string.Join(", ", t.Coverage.UnknownStateCodes)}"));
             }
 
             var caveats = response.Tallies.SelectMany(t => t.DataCaveats.Select(c => $"{t.Instrument.Id}: {c}")).ToList();
@@ -131,14 +140,23 @@ public static class TreatyCommands
                 table.Row(
                     names.GetValueOrDefault(status.InstrumentId, status.InstrumentId),
                     Dates.Text(status.SignedOn),
-                    status.ConsentKind.Words(),
-                    Dates.Text(status.ConsentedOn),
+                    Consent(status),
+                    Deposited(status),
                     InForce(status),
-                    status.Party ? "yes" : "no",
+                    Party(status),
                     Notes(status));
             }
 
             session.Terminal.Console.Write(table);
+            var evidence = response.Instruments.SelectMany(i => i.Evidence.Where(e => e.Kind != StatusEvidenceKind.TableComplete).Select(e => (i.InstrumentId, e))).ToList();
+            if (evidence.Count > 0)
+            {
+                session.Terminal.Output.WriteLine();
+                session.Terminal.Output.WriteLine("Published evidence without the state's own dates:");
+                evidence.ForEach(x => session.Terminal.Output.WriteLine(
+                    $"  {x.InstrumentId}: {x.e.Status} ({(x.e.AsOfText.Length > 0 ? x.e.AsOfText : Dates.Text(x.e.AsOf))}), {x.e.Source}"));
+            }
+
             foreach (var statement in response.Statements)
             {
                 session.Terminal.Output.WriteLine();
@@ -177,14 +195,29 @@ public static class TreatyCommands
                 return ExitCodes.Ok;
             }
 
+            var coverage = response.Coverage;
             session.Terminal.Output.WriteLine(
-                $"{response.Instrument.ShortName} ({response.Instrument.Id}) as of {Dates.Text(response.AsOf)}: " +
-                $"{response.SignatoryCount} signatories, {response.ConsentedCount} ratified or acceded, {response.PartyCount} parties ({response.Scope.Words()}).");
+                $"{response.Instrument.ShortName} ({response.Instrument.Id}) as of {Dates.Text(response.AsOf)}, counting {ScopeOf(response.ScopeDescription, coverage?.StatesInScope ?? 0)}: " +
+                (coverage?.Level == CoverageLevel.None
+                    ? "no count."
+                    : $"{CoverageText.Count(response.SignatoryCount, coverage)} {(response.SignatoryCount == 1 ? "signatory" : "signatories")}, "
+                        + $"{CoverageText.Count(response.ConsentedCount, coverage)} ratified or acceded, "
+                        + $"{CoverageText.Count(response.PartyCount, coverage)} {(response.PartyCount == 1 ? "party" : "parties")}."));
+            if (coverage is not null)
+            {
+                session.Terminal.Output.WriteLine(Capitalized(CoverageText.Summary(coverage)) + ".");
+            }
+
+            if (response.Sentence.Length > 0)
+            {
+                session.Terminal.Output.WriteLine(response.Sentence);
+            }
+
             var table = Tables.New("State", "Signed", "Consent", "Deposited", "In force for the state", "Party", "Notes");
             foreach (var participant in response.Participants)
             {
                 var status = participant.Status;
-                table.Row(participant.StateCode, Dates.Text(status.SignedOn), status.ConsentKind.Words(), Dates.Text(status.ConsentedOn), InForce(status), status.Party ? "yes" : "no", Notes(status));
+                table.Row(participant.StateCode, Dates.Text(status.SignedOn), Consent(status), Deposited(status), InForce(status), Party(status), Notes(status));
             }
 
             session.Terminal.Console.Write(table);
@@ -197,7 +230,7 @@ public static class TreatyCommands
     {
         var scope = new Option<string>("--scope")
         {
-            Description = "counted: the member states the group's reports count on the date (the meetings' scope); all: every member state.",
+            Description = "counted: every member state except one whose government did not take part in the organization at all on the date (Cuba); a suspended member is counted (the meetings' scope). all: every member state.",
             DefaultValueFactory = _ => "counted",
         };
         scope.AcceptOnlyFromAmong([.. Scopes.Keys]);
@@ -223,8 +256,27 @@ public static class TreatyCommands
         return names;
     }
 
+    /// <summary>The scope as the service names it; the number in scope when it names none.</summary>
+    private static string ScopeOf(string description, int statesInScope) =>
+        description.Length > 0 ? description : $"{CoverageText.Number(statesInScope)} member states";
+
+    private static string Capitalized(string summary) => summary.Length == 0 ? summary : char.ToUpperInvariant(summary[0]) + summary[1..];
+
+    private static string Consent(StateInstrumentStatus status) =>
+        status.ConsentedBy is not null ? "listed as ratified" : status.ConsentKind.Words();
+
+    private static string Deposited(StateInstrumentStatus status) =>
+        status.ConsentedBy is not null ? $"on or before {Dates.Text(status.ConsentedBy)}" : Dates.Text(status.ConsentedOn);
+
+    private static string Party(StateInstrumentStatus status) =>
+        status.Party ? "yes"
+        : status.StatusUnknown ? "not recorded"
+        : status.EntryIntoForceUnknown ? "not computable"
+        : "no";
+
     private static string InForce(StateInstrumentStatus status) =>
-        status.PartySince is not null ? Dates.Text(status.PartySince)
+        status.ConsentedBy is not null ? "date not recorded"
+        : status.PartySince is not null ? Dates.Text(status.PartySince)
         : status.EntersIntoForceOn is not null ? $"from {Dates.Text(status.EntersIntoForceOn)}"
         : status.EntryIntoForceUnknown ? "not computable"
         : "";
@@ -249,7 +301,7 @@ public static class TreatyCommands
 
         notes.AddRange(status.PendingDomesticProcedures.Select(p => $"pending: {p.Title}"));
         notes.AddRange(status.DataCaveats);
-        return string.Join("; ", notes);
+        return string.Join("; ", notes.Select(n => n.TrimEnd('.')));
     }
 
     private static string Count(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -19,7 +19,7 @@ namespace TocMesh.Treaty.Application;
 public sealed class TreatyStatusReader(
     TreatyDbContext db, HybridCache cache, MemberStateRegister register, LegislationRegister legislation, ReportRenderMetrics renderMetrics)
 {
-    private const string SnapshotKey = "treaty:snapshot:v1";
+    private const string SnapshotKey = "treaty:snapshot:v2";
     private static readonly HybridCacheEntryOptions SnapshotEntry = new() { Expiration = TimeSpan.FromMinutes(30), LocalCacheExpiration = TimeSpan.FromMinutes(10) };
 
     public async ValueTask<TreatySnapshot> SnapshotAsync(CancellationToken ct) =>
@@ -30,10 +30,13 @@ public sealed class TreatyStatusReader(
         var instruments = await db.Instruments.AsNoTracking().ToListAsync(ct);
         var actions = await db.TreatyActions.AsNoTracking().Where(a => !a.Withdrawn).ToListAsync(ct);
         var statements = await db.StatusStatements.AsNoTracking().ToListAsync(ct);
+        // A finding on a state's row is a caveat of that state; one on an instrument alone (no state), of the whole instrument.
         var caveats = await db.DataQualityFindings.AsNoTracking()
-            .Where(f => f.Severity != FindingSeverity.Info && f.StateCode != "" && f.InstrumentId != "")
-            .Select(f => new DataCaveat(f.StateCode, f.InstrumentId, f.Description)).ToListAsync(ct);
-        return new TreatySnapshot(instruments, actions.Select(a => a.ToFact()).ToList(), statements, caveats);
+            .Where(f => f.Severity != FindingSeverity.Info && f.InstrumentId != "")
+            .OrderBy(f => f.SourceFile).ThenBy(f => f.Line).ThenBy(f => f.Rule)
+            .Select(f => new DataCaveat(f.StateCode, f.InstrumentId, f.Rule, f.Description)).ToListAsync(ct);
+        var evidence = await db.StatusEvidence.AsNoTracking().ToListAsync(ct);
+        return new TreatySnapshot(instruments, actions.Select(a => a.ToFact()).ToList(), statements, caveats, evidence);
     }
 
     public async Task<(IReadOnlyList<Instrument> Page, string Next)> ListInstrumentsAsync(PageRequest page, CancellationToken ct)
@@ -49,7 +52,7 @@ public sealed class TreatyStatusReader(
     {
         var code = await register.EnsureMemberAsync(stateCode, "state_code", ct);
         return await cache.GetOrCreateAsync(
-            $"treaty:state:v1:{code}:{asOf:yyyy-MM-dd}",
+            $"treaty:state:v2:{code}:{asOf:yyyy-MM-dd}",
             (Reader: this, Code: code, AsOf: asOf),
             static async (s, ct) => await s.Reader.ComputeStateStatusAsync(s.Code, s.AsOf, ct),
             tags: [CacheTags.State(code)],
@@ -61,11 +64,21 @@ public sealed class TreatyStatusReader(
         var snapshot = await SnapshotAsync(ct);
         var laws = await legislation.AllAsync(ct);
         var pending = laws.Where(l => l.StateCode == code && !l.IsInEffect && (l.ReportedOn is null || l.ReportedOn <= asOf)).ToList();
-        var lines = snapshot.ReportOrder.Select(i => new StateInstrumentLine(
-            i.Id,
-            snapshot.StandingOf(i, code, asOf),
-            [.. snapshot.CaveatsOf(i.Id, code)],
-            [.. pending.Where(l => l.InstrumentIds.Contains(i.Id))])).ToArray();
+        var lines = snapshot.ReportOrder.Select(i =>
+        {
+            var standing = snapshot.StandingOf(i, code, asOf);
+            // Why an entry into force is not computed is said once for the instrument; it belongs to each such state too.
+            var instrumentCaveats = standing?.EntryIntoForceUnknown == true
+                ? snapshot.CaveatsOf(i.Id, "").Where(c => c.Rule == FindingRules.EntryIntoForceRuleNotRecorded)
+                : [];
+            return new StateInstrumentLine(
+                i.Id,
+                standing,
+                !snapshot.IsRecorded(i, code, asOf, standing),
+                [.. snapshot.CaveatsOf(i.Id, code).Concat(instrumentCaveats).Select(c => c.Text)],
+                [.. snapshot.EvidenceOf(i.Id, code)],
+                [.. pending.Where(l => l.InstrumentIds.Contains(i.Id))]);
+        }).ToArray();
         var statements = snapshot.Statements.Where(s => s.StateCode == code && s.MadeOn <= asOf).OrderBy(s => s.MadeOn).ThenBy(s => s.Id).ToArray();
         return new StateStatus(code, asOf, lines, statements);
     }
@@ -79,7 +92,7 @@ public sealed class TreatyStatusReader(
         var snapshot = await SnapshotAsync(ct);
         var instruments = Select(snapshot, instrumentIds, "instrument_ids");
         return await cache.GetOrCreateAsync(
-            $"treaty:report:v1:{asOf:yyyy-MM-dd}:{scope}:{string.Join(',', instruments.Select(i => i.Id))}",
+            $"treaty:report:v2:{asOf:yyyy-MM-dd}:{scope}:{string.Join(',', instruments.Select(i => i.Id))}",
             (Reader: this, Snapshot: snapshot, AsOf: asOf, Scope: scope, Instruments: instruments),
             static async (s, ct) => await s.Reader.RenderReportAsync(s.Snapshot, s.AsOf, s.Scope, s.Instruments, ct),
             tags: [CacheTags.Register, .. instruments.Select(i => CacheTags.Instrument(i.Id))],
@@ -91,7 +104,7 @@ public sealed class TreatyStatusReader(
         var snapshot = await SnapshotAsync(ct);
         var instrument = Find(snapshot, instrumentId, "instrument_id");
         return await cache.GetOrCreateAsync(
-            $"treaty:instrument:v1:{instrument.Id}:{asOf:yyyy-MM-dd}:{scope}",
+            $"treaty:instrument:v2:{instrument.Id}:{asOf:yyyy-MM-dd}:{scope}",
             (Reader: this, Snapshot: snapshot, Instrument: instrument, AsOf: asOf, Scope: scope),
             static async (s, ct) => s.Snapshot.StatusOf(s.Instrument, s.AsOf, s.Scope, await s.Reader.RegisterOnAsync(s.AsOf, ct)),
             tags: [CacheTags.Register, CacheTags.Instrument(instrument.Id)],
@@ -113,7 +126,7 @@ public sealed class TreatyStatusReader(
 
     /// <summary>The register as it stood on a day (membership is dated).</summary>
     public async Task<IReadOnlyList<StateOnDate>> RegisterOnAsync(DateOnly date, CancellationToken ct) =>
-        (await register.ListAsync(ct)).Select(s => new StateOnDate(s.Code, s.IsMemberOn(date), s.CountsOn(date), Describe(s.ParticipationOn(date)))).ToList();
+        (await register.ListAsync(ct)).Select(s => new StateOnDate(s.Code, s.NameEn, s.IsMemberOn(date), s.CountsOn(date), Describe(s.ParticipationOn(date)))).ToList();
 
     private static string Describe(Participation participation) => participation switch
     {

@@ -25,6 +25,8 @@ public abstract class TreatyDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<DataQualityFinding> DataQualityFindings => Set<DataQualityFinding>();
 
+    public DbSet<StatusEvidence> StatusEvidence => Set<StatusEvidence>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new InstrumentEntityTypeConfiguration());
@@ -34,5 +36,6 @@ public abstract class TreatyDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfiguration(new LegislationEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new StatusStatementEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new DataQualityFindingEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new StatusEvidenceEntityTypeConfiguration());
     }
 }

@@ -31,21 +31,6 @@ public static class CountInWords
 
     public static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
-    /// <summary>
-    /// "Twenty-nine OAS member states had ratified or acceded to the Convention." The first sentence of a
-    /// report names the organization ("OAS member states"); the following ones say "member states".
-    /// </summary>
-    public static string RatificationSentence(int count, bool first, string instrumentName)
-    {
-        var organization = first ? "OAS " : "";
-        return count switch
-        {
-            0 => $"No {organization}member state had ratified or acceded to {instrumentName}.",
-            1 => $"One {organization}member state had ratified or acceded to {instrumentName}.",
-            _ => $"{Capitalize(Words(count))} {organization}member states had ratified or acceded to {instrumentName}.",
-        };
-    }
-
     /// <summary>The sentences run on as the meeting report does: the last two joined by ", and".</summary>
     public static string Paragraph(IReadOnlyList<string> sentences)
     {

@@ -27,5 +27,6 @@ internal static class DataQualityMessages
         ActionsUnchanged = summary.Unchanged,
         ActionsKeptAsCorrected = summary.KeptAsCorrected,
         Findings = summary.Findings,
+        Evidence = summary.Evidence,
     };
 }

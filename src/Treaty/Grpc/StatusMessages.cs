@@ -29,9 +29,9 @@ internal static class StatusMessages
         Articles = i.Articles,
     };
 
-    public static StateInstrumentStatus ToMessage(this Standing? s, string instrumentId)
+    public static StateInstrumentStatus ToMessage(this Standing? s, string instrumentId, bool statusUnknown = false)
     {
-        var message = new StateInstrumentStatus { InstrumentId = instrumentId };
+        var message = new StateInstrumentStatus { InstrumentId = instrumentId, StatusUnknown = statusUnknown };
         if (s is null)
         {
             return message;
@@ -47,9 +47,14 @@ internal static class StatusMessages
             message.EntersIntoForceOn = s.EntersIntoForceOn.ToProto();
             message.EntryIntoForceUnknown = s.EntryIntoForceUnknown;
         }
+        else if (s.ConsentedBy is { } by)
+        {
+            message.ConsentedBy = by.ToProto();
+            message.EntryIntoForceUnknown = s.EntryIntoForceUnknown;
+        }
 
         message.Party = s.Party;
-        if (s.Party)
+        if (s.Party && s.EntersIntoForceOn is not null)
         {
             message.PartySince = s.EntersIntoForceOn.ToProto();
         }
@@ -84,8 +89,9 @@ internal static class StatusMessages
         var response = new GetStateStatusResponse { StateCode = status.StateCode, AsOf = status.AsOf.ToProto() };
         foreach (var line in status.Lines)
         {
-            var message = line.Standing.ToMessage(line.InstrumentId);
+            var message = line.Standing.ToMessage(line.InstrumentId, line.StatusUnknown);
             message.DataCaveats.AddRange(line.Caveats);
+            message.Evidence.AddRange(line.Evidence.Select(e => e.ToMessage()));
             message.PendingDomesticProcedures.AddRange(line.PendingProcedures.Select(l => l.ToMessage()));
             response.Instruments.Add(message);
         }
@@ -102,6 +108,7 @@ internal static class StatusMessages
             Scope = report.Scope.ToMessage(),
             StatesInScope = report.StatesInScope,
             Paragraph = report.Paragraph,
+            ScopeDescription = report.ScopeDescription,
         };
         response.Excluded.AddRange(report.Excluded);
         foreach (var t in report.Tallies)
@@ -111,11 +118,13 @@ internal static class StatusMessages
                 Instrument = t.Instrument.ToMessage(),
                 ConsentedCount = t.Consented.Length,
                 Sentence = t.Sentence,
+                Coverage = t.Coverage.ToMessage(),
             };
             tally.ConsentedStateCodes.AddRange(t.Consented);
             tally.NotConsentedStateCodes.AddRange(t.NotConsented);
             tally.SignedOnlyStateCodes.AddRange(t.SignedOnly);
             tally.DataCaveats.AddRange(t.Caveats);
+            tally.ConsentedDateUnknownStateCodes.AddRange(t.ConsentedDateUnknown);
             response.Tallies.Add(tally);
         }
 
@@ -132,8 +141,15 @@ internal static class StatusMessages
             SignatoryCount = status.Signatories,
             ConsentedCount = status.Consented,
             PartyCount = status.Parties,
+            Coverage = status.Coverage.ToMessage(),
+            Sentence = status.Sentence,
+            ScopeDescription = status.ScopeDescription,
         };
-        response.Participants.AddRange(status.Participants.Select(p => new Participant { StateCode = p.StateCode, Status = p.ToMessage(p.InstrumentId) }));
+        response.Participants.AddRange(status.Participants.Select(p => new Participant
+        {
+            StateCode = p.StateCode,
+            Status = p.ToMessage(p.InstrumentId, status.Coverage.Unknown.Contains(p.StateCode)),
+        }));
         return response;
     }
 
@@ -150,11 +166,54 @@ internal static class StatusMessages
         }));
         response.Counts.AddRange(comparison.Counts.Select(c =>
         {
-            var count = new InstrumentCountChange { InstrumentId = c.InstrumentId, ConsentedCountFrom = c.From, ConsentedCountTo = c.To };
+            var count = new InstrumentCountChange
+            {
+                InstrumentId = c.InstrumentId,
+                ConsentedCountFrom = c.From,
+                ConsentedCountTo = c.To,
+                CoverageFrom = c.CoverageFrom.ToMessage(),
+                CoverageTo = c.CoverageTo.ToMessage(),
+                Sentence = c.Sentence,
+            };
             count.NewlyConsentedStateCodes.AddRange(c.Newly);
             count.NoLongerConsentedStateCodes.AddRange(c.NoLonger);
             return count;
         }));
         return response;
     }
+
+    public static V1.Coverage ToMessage(this Domain.Coverage c)
+    {
+        var message = new V1.Coverage
+        {
+            StatesInScope = c.StatesInScope,
+            KnownCount = c.Known,
+            UnknownCount = c.Unknown.Length,
+            Level = c.Level switch
+            {
+                Domain.CoverageLevel.Full => V1.CoverageLevel.Full,
+                Domain.CoverageLevel.Partial => V1.CoverageLevel.Partial,
+                _ => V1.CoverageLevel.None,
+            },
+        };
+        message.UnknownStateCodes.AddRange(c.Unknown);
+        return message;
+    }
+
+    public static V1.StatusEvidence ToMessage(this Domain.StatusEvidence e) => new()
+    {
+        Kind = e.Kind switch
+        {
+            EvidenceKind.TableComplete => StatusEvidenceKind.TableComplete,
+            EvidenceKind.ConsentedBy => StatusEvidenceKind.ConsentedBy,
+            EvidenceKind.NotConsentedAsOf => StatusEvidenceKind.NotConsentedAsOf,
+            _ => StatusEvidenceKind.Unspecified,
+        },
+        AsOf = e.AsOf.ToProto(),
+        AsOfText = e.AsOfText,
+        Status = e.Status,
+        Source = e.Source,
+        Note = e.Note,
+        SourceFile = e.SourceFile,
+    };
 }

@@ -7,12 +7,14 @@ using TocMesh.Treaty.Domain;
 namespace TocMesh.Treaty.Application.ReferenceData;
 
 /// <summary>
-/// Imports the reference status tables shipped with the service: instruments, the UN Treaty Collection
-/// status of the Palermo Convention and its protocols, and the OAS table for A-55; and the national
-/// reports the GT/DOT-II report records. Idempotent: a row already imported is left alone (or updated
-/// when the file changed, unless the Secretariat corrected it). Rows are imported as published; what
-/// they get wrong is listed as data-quality findings (<see cref="PublishedStatus"/>), so nothing is
-/// dropped silently.
+/// Imports the reference data shipped with the service: instruments, the UN Treaty Collection status
+/// of the Palermo Convention and its protocols, the OAS table for A-55, the per-state CIFTA rows, the
+/// published evidence of who had ratified by a date; and the national reports the GT/DOT-II report
+/// records. Idempotent, and run on every start, so a database picks up new reference data: a row
+/// already imported is left alone (or updated when the file changed, unless the Secretariat corrected
+/// it); a new row whose action the Secretariat already recorded is not imported over it; the evidence
+/// and the findings follow the files. Rows are imported as published; what they get wrong is listed as
+/// data-quality findings (<see cref="PublishedStatus"/>), so nothing is dropped silently.
 /// </summary>
 public sealed partial class ReferenceDataImporter(
     TreatyDbContext db, HybridCache cache, TimeProvider clock, DataQualityGauge findingsGauge, ILogger<ReferenceDataImporter> logger)
@@ -24,20 +26,23 @@ public sealed partial class ReferenceDataImporter(
         var instruments = await ImportInstrumentsAsync(cancellationToken);
         var published = PublishedStatus.Read(instruments);
 
-        var (created, updated, unchanged, kept) = await UpsertActionsAsync(published.Rows, cancellationToken);
+        var (created, updated, unchanged, kept) = await UpsertActionsAsync(published, cancellationToken);
         await EnsureLedgersAsync(published.Rows.Select(r => r.Action.StateCode), cancellationToken);
+        var evidenceChanged = await UpsertEvidenceAsync(published.Evidence, cancellationToken);
         var findingsChanged = await UpsertFindingsAsync(published.Findings, cancellationToken);
         var reportsAdded = await ImportNationalReportsAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
-        if (created + updated + findingsChanged + reportsAdded > 0)
+        if (created + updated + evidenceChanged + findingsChanged + reportsAdded > 0)
         {
-            await InvalidateAsync(instruments.Keys, published.Rows.Select(r => r.Action.StateCode), cancellationToken);
+            var states = published.Rows.Select(r => r.Action.StateCode).Concat(published.Evidence.Select(e => e.StateCode));
+            await InvalidateAsync(instruments.Keys, states, cancellationToken);
         }
 
         findingsGauge.Update(published.Findings);
-        var summary = new ImportSummary(instruments.Count, published.RowsRead, created, updated, unchanged, kept, published.Findings.Count);
-        LogImported(logger, summary.RowsRead, created, updated, unchanged, kept, summary.Findings);
+        var summary = new ImportSummary(
+            instruments.Count, published.RowsRead, created, updated, unchanged, kept, published.Findings.Count, published.Evidence.DistinctBy(e => e.Key).Count());
+        LogImported(logger, summary.RowsRead, created, updated, unchanged, kept, summary.Findings, summary.Evidence);
         return summary;
     }
 
@@ -73,15 +78,26 @@ public sealed partial class ReferenceDataImporter(
         return existing;
     }
 
-    private async Task<(int Created, int Updated, int Unchanged, int Kept)> UpsertActionsAsync(List<ImportedRow> rows, CancellationToken cancellationToken)
+    private async Task<(int Created, int Updated, int Unchanged, int Kept)> UpsertActionsAsync(PublishedStatus published, CancellationToken cancellationToken)
     {
         var existing = await db.TreatyActions.Include(a => a.History).Where(a => a.ImportKey != null).ToDictionaryAsync(a => a.ImportKey!, cancellationToken);
+        var recorded = (await db.TreatyActions.AsNoTracking().Where(a => a.Origin == ActionOrigin.Recorded && !a.Withdrawn).ToListAsync(cancellationToken))
+            .ToLookup(a => (a.StateCode, a.InstrumentId, Step(a.Kind)));
         var now = clock.StoredUtcNow();
         int created = 0, updated = 0, unchanged = 0, kept = 0;
-        foreach (var row in rows)
+        foreach (var row in published.Rows.ToList())
         {
             var incoming = row.Action;
-            if (!existing.TryGetValue(incoming.ImportKey!, out var action))
+            if (!existing.TryGetValue(incoming.ImportKey!, out var action)
+                && recorded[(incoming.StateCode, incoming.InstrumentId, Step(incoming.Kind))].FirstOrDefault() is { } own)
+            {
+                // Published after the Secretariat recorded the same step: its record stands, and is not doubled.
+                published.AddFinding(row.File, row.Line, incoming.StateCode, incoming.InstrumentId, "ALREADY_RECORDED", FindingSeverity.Info,
+                    $"The row's {incoming.Kind.Describe()} ({incoming.ToFact().Date:yyyy-MM-dd}) was not imported: the Secretariat had recorded "
+                    + $"{TreatyActionLedger.NamePrefix}{own.Id}, a {own.Kind.Describe()} dated {own.ToFact().Date:yyyy-MM-dd}, which stands.");
+                kept++;
+            }
+            else if (action is null)
             {
                 incoming.Version = Guid.NewGuid();
                 incoming.History.Add(new TreatyActionRevision { Change = RevisionChange.Imported, ChangedAt = now, ChangedBy = ImportedBy, Summary = $"{row.File}, line {row.Line}" });
@@ -118,6 +134,30 @@ public sealed partial class ReferenceDataImporter(
         {
             db.StateLedgers.Add(new StateLedger { StateCode = state, Version = Guid.NewGuid() });
         }
+    }
+
+    /// <summary>The evidence as the files give it now: new rows added, changed ones updated, rows the files no longer give removed.</summary>
+    private async Task<int> UpsertEvidenceAsync(List<StatusEvidence> evidence, CancellationToken cancellationToken)
+    {
+        var existing = await db.StatusEvidence.ToDictionaryAsync(e => e.Key, cancellationToken);
+        var changed = 0;
+        foreach (var item in evidence.DistinctBy(e => e.Key))
+        {
+            if (!existing.Remove(item.Key, out var current))
+            {
+                db.StatusEvidence.Add(item);
+                changed++;
+            }
+            else if (!current.SameAs(item))
+            {
+                (current.SourceFile, current.Line, current.StateCode, current.InstrumentId, current.Kind, current.AsOf, current.AsOfText, current.Status, current.Source, current.Note) =
+                    (item.SourceFile, item.Line, item.StateCode, item.InstrumentId, item.Kind, item.AsOf, item.AsOfText, item.Status, item.Source, item.Note);
+                changed++;
+            }
+        }
+
+        db.StatusEvidence.RemoveRange(existing.Values);
+        return changed + existing.Count;
     }
 
     private async Task<int> UpsertFindingsAsync(List<DataQualityFinding> findings, CancellationToken cancellationToken)
@@ -199,10 +239,13 @@ public sealed partial class ReferenceDataImporter(
         await cache.RemoveByTagAsync(reportStates.Select(CacheTags.State), cancellationToken);
     }
 
+    /// <summary>Which step of a state's history an action is: its signature, its consent, or a denunciation.</summary>
+    private static int Step(ActionKind kind) => kind == ActionKind.Signature ? 0 : kind == ActionKind.Denunciation ? 2 : 1;
+
     private static bool SameContent(TreatyAction a, TreatyAction b) =>
         a.Kind == b.Kind && a.ActDate == b.ActDate && a.DepositDate == b.DepositDate && a.Source == b.Source && a.Note == b.Note
         && a.Declarations.SequenceEqual(b.Declarations) && a.Reservations.SequenceEqual(b.Reservations);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Treaty reference data: {Rows} status rows read; {Created} actions created, {Updated} updated, {Unchanged} unchanged, {Kept} kept as corrected; {Findings} data-quality findings")]
-    private static partial void LogImported(ILogger logger, int rows, int created, int updated, int unchanged, int kept, int findings);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Treaty reference data: {Rows} status rows read; {Created} actions created, {Updated} updated, {Unchanged} unchanged, {Kept} kept as the Secretariat has them; {Findings} data-quality findings; {Evidence} pieces of status evidence")]
+    private static partial void LogImported(ILogger logger, int rows, int created, int updated, int unchanged, int kept, int findings, int evidence);
 }

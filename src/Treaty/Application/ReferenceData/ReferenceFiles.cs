@@ -10,6 +10,9 @@ internal static class ReferenceFiles
     public const string Instruments = "instruments.csv";
     public const string UntocStatus = "untoc_oas_status.csv";
     public const string A55Status = "oas_a55_status.csv";
+    public const string CiftaStatus = "cifta_status.csv";
+    public const string StatusEvidence = "status_evidence.csv";
+    public const string StatusSources = "status_sources.csv";
     public const string NationalReports = "gtdot_ii_national_reports.json";
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };

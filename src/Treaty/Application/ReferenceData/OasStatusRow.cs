@@ -2,8 +2,8 @@ using CsvHelper.Configuration.Attributes;
 
 namespace TocMesh.Treaty.Application.ReferenceData;
 
-/// <summary>A row of oas_a55_status.csv (the OAS status table of A-55).</summary>
-internal sealed class A55Row
+/// <summary>A row of an OAS-style status table (oas_a55_status.csv, cifta_status.csv): one state, one instrument.</summary>
+internal sealed class OasStatusRow
 {
     [Name("state_iso3")] public string State { get; set; } = "";
     [Name("state_name")] public string StateName { get; set; } = "";
