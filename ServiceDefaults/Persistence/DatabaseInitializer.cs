@@ -1,16 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace TocMesh.ServiceDefaults.Persistence;
 
-/// <summary>Migrates the schema and seeds the initial data before the host starts taking calls.</summary>
+/// <summary>Migrates the schema of <typeparamref name="TContext"/>'s database and seeds its initial data.</summary>
 internal sealed partial class DatabaseInitializer<TContext>(IServiceProvider services, ILogger<DatabaseInitializer<TContext>> logger)
-    : IHostedService, IDatabaseMigrator where TContext : DbContext
+    : IDatabaseMigrator where TContext : DbContext
 {
-    public Task StartAsync(CancellationToken cancellationToken) => MigrateAndSeedAsync(cancellationToken);
-
     public async Task MigrateAndSeedAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
@@ -38,8 +35,6 @@ internal sealed partial class DatabaseInitializer<TContext>(IServiceProvider ser
 
         LogReady(logger, db.GetType().Name);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Context} is migrated and seeded")]
     private static partial void LogReady(ILogger logger, string context);

@@ -20,7 +20,8 @@ public static class PersistenceExtensions
     /// PostgreSQL connection string (<c>Host=...;Database=...</c>) runs the service on PostgreSQL with
     /// <typeparamref name="TPostgres"/>; anything else on SQLite with <typeparamref name="TSqlite"/>.
     /// Each provider has its own migrations (they live with the derived context of that provider).
-    /// The schema is migrated before the service takes calls, then every <see cref="IDataSeeder"/> runs.
+    /// The schema is migrated and every <see cref="IDataSeeder"/> has run before anything else of the
+    /// service starts (see <see cref="MigrateBeforeStart"/>).
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqlite, TPostgres>(this IHostApplicationBuilder builder, ServiceIdentity service)
         where TContext : DbContext
@@ -46,9 +47,8 @@ public static class PersistenceExtensions
             builder.Services.AddDbContext<TContext, TSqlite>(options => options.UseSqlite(sqlite).AddInterceptors(busyTimeout));
         }
 
-        builder.Services.AddSingleton<DatabaseInitializer<TContext>>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer<TContext>>());
-        builder.Services.AddSingleton<IDatabaseMigrator>(sp => sp.GetRequiredService<DatabaseInitializer<TContext>>());
+        builder.Services.AddSingleton<IDatabaseMigrator, DatabaseInitializer<TContext>>();
+        builder.Services.MigrateBeforeStart();
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             "database",
             sp => new DatabaseHealthCheck<TContext>(sp),
@@ -56,6 +56,25 @@ public static class PersistenceExtensions
             ["db"],
             TimeSpan.FromSeconds(5)));
         return builder;
+    }
+
+    /// <summary>
+    /// Migrates and seeds every database of the service before the host starts anything else: the
+    /// host starts its hosted services one after another, in order, and this one goes first whatever
+    /// the order of registration. So nothing in the background (telemetry export and the gauges it
+    /// reads, health publishing, the replica bus, a service's own background work) and no call (the
+    /// web server is the last hosted service) meets a database that is still being made: a service is
+    /// migrated, then it serves, and the orchestrator sees it not answering until then, not failing.
+    /// </summary>
+    public static IServiceCollection MigrateBeforeStart(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(DatabaseStartup)))
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseStartup>());
+            services.PostConfigure<HostOptions>(o => o.ServicesStartConcurrently = false);
+        }
+
+        return services;
     }
 
     /// <summary>
@@ -90,10 +109,7 @@ public static class PersistenceExtensions
             return;
         }
 
-        foreach (var migrator in app.Services.GetServices<IDatabaseMigrator>())
-        {
-            migrator.MigrateAndSeedAsync(CancellationToken.None).GetAwaiter().GetResult();
-        }
+        DatabaseStartup.MigrateAndSeedAsync(app.Services, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     private static string SqliteConnectionString(string connectionString)
