@@ -217,6 +217,8 @@ public sealed partial class ReplicaBus : IDisposable
     {
         if (Interlocked.Exchange(ref _disconnected, 1) == 0)
         {
+            // Once per outage, however often the reconnection fails meanwhile.
+            LogConnectionLost(_logger, e.FailureType.ToString());
             _ = ResyncLoggedAsync();
         }
     }
@@ -228,7 +230,11 @@ public sealed partial class ReplicaBus : IDisposable
         try
         {
             await StartAsync();
-            Interlocked.Exchange(ref _disconnected, 0);
+            if (Interlocked.Exchange(ref _disconnected, 0) == 1)
+            {
+                LogConnectionRestored(_logger);
+            }
+
             await ResyncAsync();
             if (Interlocked.Exchange(ref _missedPublish, 0) == 1)
             {
@@ -273,6 +279,12 @@ public sealed partial class ReplicaBus : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A message of another replica ({Topic}) could not be applied")]
     private static partial void LogApplyFailed(ILogger logger, string topic, Exception e);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis cannot be reached ({Failure}): serving from this replica's memory and the database until it is back")]
+    private static partial void LogConnectionLost(ILogger logger, string failure);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Redis is reachable again")]
+    private static partial void LogConnectionRestored(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Messages of other replicas may have been missed: dropping what this replica kept in memory")]
     private static partial void LogResync(ILogger logger);
