@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -26,6 +28,10 @@ internal sealed partial class DatabaseInitializer<TContext>(IServiceProvider ser
         // and does not cover the seeders.
         await using (await MigrationLock.AcquireAsync(db, cancellationToken))
         {
+            // On an empty PostgreSQL database EF looks for its history table with a query that fails,
+            // which it logs as an error: make the (empty) table first, as EF itself would.
+            var history = db.GetService<IHistoryRepository>();
+            await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             foreach (var seeder in scope.ServiceProvider.GetServices<IDataSeeder>())
             {

@@ -4,20 +4,40 @@ using Microsoft.Extensions.Hosting;
 namespace TocMesh.ServiceDefaults.Persistence;
 
 /// <summary>
-/// The first hosted service of a service with a database: its start migrates and seeds every
-/// database, in the order they were added, and the host starts nothing else until it has.
+/// Migrates and seeds every database of the service, in the order they were added, once per process:
+/// <see cref="PersistenceExtensions.RunOrMigrate"/> does it before the host starts, and as the host's
+/// first hosted service it does it for a host started some other way (an in-process test server),
+/// before the host starts anything else.
 /// </summary>
 internal sealed class DatabaseStartup(IServiceProvider services) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => MigrateAndSeedAsync(services, cancellationToken);
+    private readonly SemaphoreSlim _once = new(1, 1);
+    private bool _done;
+
+    public Task StartAsync(CancellationToken cancellationToken) => MigrateAndSeedAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public static async Task MigrateAndSeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    public async Task MigrateAndSeedAsync(CancellationToken cancellationToken)
     {
-        foreach (var migrator in services.GetServices<IDatabaseMigrator>())
+        await _once.WaitAsync(cancellationToken);
+        try
         {
-            await migrator.MigrateAndSeedAsync(cancellationToken);
+            if (_done)
+            {
+                return;
+            }
+
+            foreach (var migrator in services.GetServices<IDatabaseMigrator>())
+            {
+                await migrator.MigrateAndSeedAsync(cancellationToken);
+            }
+
+            _done = true;
+        }
+        finally
+        {
+            _once.Release();
         }
     }
 }

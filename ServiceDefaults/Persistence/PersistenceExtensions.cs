@@ -59,18 +59,21 @@ public static class PersistenceExtensions
     }
 
     /// <summary>
-    /// Migrates and seeds every database of the service before the host starts anything else: the
-    /// host starts its hosted services one after another, in order, and this one goes first whatever
-    /// the order of registration. So nothing in the background (telemetry export and the gauges it
-    /// reads, health publishing, the replica bus, a service's own background work) and no call (the
-    /// web server is the last hosted service) meets a database that is still being made: a service is
-    /// migrated, then it serves, and the orchestrator sees it not answering until then, not failing.
+    /// Migrates and seeds every database of the service before anything else of it runs, so that no
+    /// background work (the metric readers' gauges, health publishing, the replica bus, a service's own
+    /// hosted work) and no call meets a database that is still being made: a service is migrated,
+    /// then it serves, and the orchestrator sees it not answering until then, not failing.
+    /// <see cref="RunOrMigrate"/> does it before the host starts: the host makes all its hosted
+    /// services before starting the first, and making them already starts the telemetry's metric
+    /// readers. A host started another way (an in-process test server) does it in its first hosted
+    /// service, put first whatever the order of registration, since hosts start them one by one.
     /// </summary>
     public static IServiceCollection MigrateBeforeStart(this IServiceCollection services)
     {
-        if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(DatabaseStartup)))
+        if (!services.Any(d => d.ServiceType == typeof(DatabaseStartup)))
         {
-            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseStartup>());
+            services.AddSingleton<DatabaseStartup>();
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<DatabaseStartup>()));
             services.PostConfigure<HostOptions>(o => o.ServicesStartConcurrently = false);
         }
 
@@ -98,18 +101,16 @@ public static class PersistenceExtensions
         options.UseNpgsql(connectionString);
 
     /// <summary>
-    /// With <see cref="MigrateOnlyArgument"/> among <paramref name="args"/>: migrates and seeds the
-    /// database, then returns (a deployment step); otherwise runs the service.
+    /// Migrates and seeds the service's databases, then runs the service; with
+    /// <see cref="MigrateOnlyArgument"/> among <paramref name="args"/>, returns instead (a deployment step).
     /// </summary>
     public static void RunOrMigrate(this WebApplication app, string[] args)
     {
+        app.Services.GetService<DatabaseStartup>()?.MigrateAndSeedAsync(CancellationToken.None).GetAwaiter().GetResult();
         if (!args.Contains(MigrateOnlyArgument, StringComparer.Ordinal))
         {
             app.Run();
-            return;
         }
-
-        DatabaseStartup.MigrateAndSeedAsync(app.Services, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     private static string SqliteConnectionString(string connectionString)
