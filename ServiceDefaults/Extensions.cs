@@ -79,7 +79,7 @@ public static class Extensions
         builder.Services.AddGrpcHealthChecks();
 
         builder.AddServiceCaching(service);
-        builder.Services.AddCacheMetrics();
+        builder.Services.AddCacheTelemetry();
         return builder;
     }
 
