@@ -94,12 +94,12 @@ public class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint> where
         return this;
     }
 
-    /// <summary>A generated client calling this service, with an API key when given.</summary>
+    /// <summary>A generated client calling this service as a partner would, with an API key when given.</summary>
     public TClient Client<TClient>(string? apiKey = null) where TClient : ClientBase
     {
         var channel = GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
         {
-            HttpHandler = Server.CreateHandler(),
+            HttpHandler = new PartnerCallHandler(Server.CreateHandler()),
             MaxReceiveMessageSize = 16 * 1024 * 1024,
         });
         _channels.Add(channel);
