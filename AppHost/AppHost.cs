@@ -25,6 +25,7 @@ builder.AddProject<Projects.TocMesh_Meetings>(MeshResources.Meetings)
     .WithReference(techcoop);
 
 // Database:Provider=postgres runs every service on one PostgreSQL (a database each); SQLite otherwise.
+// Data:Folder=<folder> keeps everything the mesh writes there (an empty folder: an empty mesh).
 builder.AddTocMeshDatabases();
 
 builder.Build().Run();

@@ -4,18 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace TocMesh.AppHost;
 
-/// <summary>A local <c>redis-server</c> run as an executable, for machines without a container runtime.</summary>
-public sealed class RedisServerResource(string name, string workingDirectory)
-    : ExecutableResource(name, "redis-server", workingDirectory), IResourceWithConnectionString
-{
-    public const string EndpointName = "tcp";
-
-    public EndpointReference PrimaryEndpoint => field ??= new EndpointReference(this, EndpointName);
-
-    public ReferenceExpression ConnectionStringExpression =>
-        ReferenceExpression.Create($"{PrimaryEndpoint.Property(EndpointProperty.HostAndPort)}");
-}
-
 public static class CacheResources
 {
     /// <summary>
@@ -54,8 +42,7 @@ public static class CacheResources
 
     private static IResourceBuilder<IResourceWithConnectionString> AddRedisServerExecutable(this IDistributedApplicationBuilder builder, string name)
     {
-        var workingDirectory = Path.Combine(builder.AppHostDirectory, "data", name);
-        System.IO.Directory.CreateDirectory(workingDirectory);
+        var workingDirectory = DataFolders.For(builder, name);
         var redis = new RedisServerResource(name, workingDirectory);
 
         string? connectionString = null;

@@ -6,42 +6,38 @@ using Npgsql;
 
 namespace TocMesh.AppHost;
 
-/// <summary>
-/// A local PostgreSQL server run as an executable, for machines without a container runtime: a
-/// cluster in <c>AppHost/data/postgres</c> or <c>Database:DataFolder</c> (made by initdb on first start), run as the
-/// <c>postgres</c> user when the AppHost runs as root (postgres refuses root).
-/// </summary>
-public sealed class PostgresServerResource(string name, string command, string workingDirectory)
-    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
-{
-    public const string EndpointName = "tcp";
-
-    public EndpointReference PrimaryEndpoint => field ??= new EndpointReference(this, EndpointName);
-
-    public ReferenceExpression ConnectionStringExpression =>
-        ReferenceExpression.Create($"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username=postgres");
-}
-
 public static class DatabaseResources
 {
-    /// <summary>The services and their databases (connection string names).</summary>
-    private static readonly string[] Databases = ["treatydb", "directorydb", "techcoopdb", "meetingsdb"];
+    /// <summary>The services' databases (connection string names): a service's name followed by "db".</summary>
+    private static readonly string[] Databases = [.. MeshResources.Services.Select(service => service + "db")];
 
     /// <summary>
     /// <c>Database:Provider</c> chooses the services' databases: <c>sqlite</c> (default: a file per
-    /// service in its data folder, nothing to run) or <c>postgres</c>: one PostgreSQL server with a
-    /// database per service (treatydb, directorydb, techcoopdb, meetingsdb), created when missing,
+    /// service in its data folder, or in <c>Data:Folder</c> when set; nothing to run) or
+    /// <c>postgres</c>: one PostgreSQL server with a database per service (treatydb, directorydb,
+    /// techcoopdb, meetingsdb), created when missing,
     /// and every service waits for it. <c>Database:Mode</c> (for postgres): <c>container</c>,
     /// <c>executable</c> (the local server of Debian's postgresql package) or <c>auto</c> (default:
     /// a container when a container runtime answers, else the local server). <c>Database:DataFolder</c>
-    /// (executable mode): where the local server keeps its cluster, <c>AppHost/data/postgres</c> by default.
+    /// (executable mode): where the local server keeps its cluster, <c>postgres</c> in the data folder by default.
     /// Call after the services are added.
     /// </summary>
     public static void AddTocMeshDatabases(this IDistributedApplicationBuilder builder)
     {
         var provider = (builder.Configuration["Database:Provider"] ?? "sqlite").Trim().ToLowerInvariant();
+        var services = builder.Resources.OfType<ProjectResource>().Select(builder.CreateResourceBuilder).ToList();
         if (provider == "sqlite")
         {
+            if (DataFolders.Configured(builder) is not null)
+            {
+                foreach (var service in services)
+                {
+                    var name = DatabaseOf(service);
+                    var file = Path.Combine(DataFolders.For(builder, service.Resource.Name), service.Resource.Name + ".db");
+                    service.WithEnvironment($"ConnectionStrings__{name}", $"Data Source={file}");
+                }
+            }
+
             return;
         }
 
@@ -57,7 +53,6 @@ public static class DatabaseResources
             mode = CacheResources.ContainerRuntimeAnswers() ? "container" : "executable";
         }
 
-        var services = builder.Resources.OfType<ProjectResource>().Select(builder.CreateResourceBuilder).ToList();
         switch (mode)
         {
             case "container":
@@ -103,7 +98,7 @@ public static class DatabaseResources
     {
         var folder = builder.Configuration["Database:DataFolder"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
-            : Path.Combine(builder.AppHostDirectory, "data", name);
+            : DataFolders.For(builder, name);
         System.IO.Directory.CreateDirectory(folder);
         var asRoot = Environment.IsPrivilegedProcess;
         if (asRoot)

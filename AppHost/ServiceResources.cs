@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Configuration;
@@ -24,10 +25,10 @@ public static class ServiceResources
         }
 
         var keys = project.ApplicationBuilder.Configuration.GetSection("Auth:ApiKeys");
-        var keysFile = Path.Combine(project.ApplicationBuilder.AppHostDirectory, "data", "api-keys.json");
+        var keysFile = Path.Combine(DataFolders.Root(project.ApplicationBuilder), "api-keys.json");
         project.WithEnvironment(context =>
         {
-            // Keys issued with `tocmesh keys issue --file AppHost/data/api-keys.json`, shared by every service.
+            // Keys issued with `tocmesh keys issue --file AppHost/data/api-keys.json` (or in Data:Folder), shared by every service.
             context.EnvironmentVariables["Auth__KeysFile"] = keysFile;
             foreach (var setting in keys.AsEnumerable(makePathsRelative: true).Where(s => s.Value is not null))
             {
@@ -68,7 +69,7 @@ public static class ServiceResources
                 .Any(r => r.Resource is IResourceWithConnectionString && r.Resource.Name != MeshResources.Cache);
             if (!databaseServer)
             {
-                Console.Error.WriteLine($"TocMesh: {replicas} replicas of {name} share one SQLite file (src/<Service>/data/{name}.db, WAL): this works on this machine only; for replicas on several machines use PostgreSQL.");
+                Console.Error.WriteLine($"TocMesh: {replicas} replicas of {name} share one SQLite file ({name}.db, WAL): this works on this machine only; for replicas on several machines use PostgreSQL.");
             }
 
             if (!withRedis)
@@ -104,11 +105,19 @@ public static class ServiceResources
             }
 
             _channel ??= GrpcChannel.ForAddress(endpoint.Url);
-            var response = await new Health.HealthClient(_channel)
-                .CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(3), cancellationToken: cancellationToken);
-            return response.Status == HealthCheckResponse.Types.ServingStatus.Serving
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy($"grpc.health.v1 answered {response.Status}.");
+            try
+            {
+                var response = await new Health.HealthClient(_channel)
+                    .CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(3), cancellationToken: cancellationToken);
+                return response.Status == HealthCheckResponse.Types.ServingStatus.Serving
+                    ? HealthCheckResult.Healthy()
+                    : HealthCheckResult.Unhealthy($"grpc.health.v1 answered {response.Status}.");
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+            {
+                // Still starting (a service serves once its database is migrated and seeded), or down.
+                return HealthCheckResult.Unhealthy($"The service does not answer yet ({e.StatusCode}).");
+            }
         }
     }
 }

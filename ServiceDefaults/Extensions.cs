@@ -7,10 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using OpenTelemetry;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Errors;
@@ -33,7 +29,8 @@ public static class Extensions
         // The one clock: every "today" comes from it, so a test that moves it moves every date.
         builder.Services.TryAddSingleton(TimeProvider.System);
 
-        builder.ConfigureOpenTelemetry(service);
+        builder.AddServiceLoggingDefaults();
+        builder.AddServiceTelemetry(service);
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
@@ -82,7 +79,7 @@ public static class Extensions
         builder.Services.AddGrpcHealthChecks();
 
         builder.AddServiceCaching(service);
-        builder.Services.AddCacheMetrics();
+        builder.Services.AddCacheTelemetry();
         return builder;
     }
 
@@ -103,46 +100,5 @@ public static class Extensions
         app.UseAuthorization();
         app.UseRequestTimeouts();
         return app;
-    }
-
-    /// <summary>
-    /// <c>Telemetry:TraceSampleRatio</c> (default 1: every trace) decides how many new traces are
-    /// recorded; a call that arrives inside a sampled trace is always recorded, so traces stay whole.
-    /// </summary>
-    private static Sampler Sampler(IConfiguration configuration)
-    {
-        var ratio = configuration.GetValue("Telemetry:TraceSampleRatio", 1.0);
-        return ratio >= 1.0 ? new ParentBasedSampler(new AlwaysOnSampler()) : new ParentBasedSampler(new TraceIdRatioBasedSampler(ratio));
-    }
-
-    private static void ConfigureOpenTelemetry(this IHostApplicationBuilder builder, ServiceIdentity service)
-    {
-        builder.Logging.AddOpenTelemetry(logging =>
-        {
-            logging.IncludeFormattedMessage = true;
-            logging.IncludeScopes = true;
-        });
-
-        builder.Services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter(service.TelemetryName, "Microsoft.Extensions.Caching.Hybrid"))
-            .WithTracing(tracing => tracing
-                .SetSampler(Sampler(builder.Configuration))
-                .AddSource(builder.Environment.ApplicationName, service.TelemetryName)
-                .AddAspNetCoreInstrumentation(o =>
-                    // Health probes are noise in a trace view.
-                    o.Filter = http => !http.Request.Path.StartsWithSegments("/grpc.health.v1.Health"))
-                .AddGrpcClientInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddEntityFrameworkCoreInstrumentation()
-                .AddRedisInstrumentation());
-
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            builder.Services.AddOpenTelemetry().UseOtlpExporter();
-        }
     }
 }

@@ -1,6 +1,6 @@
 namespace TocMesh.ServiceDefaults;
 
-/// <summary>Who this service is: its short name ("treaty") and the names derived from it.</summary>
+/// <summary>Who this service is: its short name (its resource name in the mesh) and the names derived from it.</summary>
 public sealed record ServiceIdentity(string Name)
 {
     /// <summary>The <c>ErrorInfo.domain</c> of this service's errors.</summary>
@@ -9,6 +9,6 @@ public sealed record ServiceIdentity(string Name)
     /// <summary>The name of this service's meter and activity source.</summary>
     public string TelemetryName => $"TocMesh.{char.ToUpperInvariant(Name[0])}{Name[1..]}";
 
-    /// <summary>The connection string name of this service's database, e.g. "treatydb".</summary>
+    /// <summary>The connection string name of this service's database: its name followed by "db".</summary>
     public string DatabaseName => $"{Name}db";
 }

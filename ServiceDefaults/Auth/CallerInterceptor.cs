@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Authentication;
@@ -36,29 +35,5 @@ public sealed class CallerInterceptor : Interceptor
         // The authentication middleware keeps only successes; ask the (cached) handler why it failed.
         var result = await http.AuthenticateAsync();
         throw new UnauthenticatedException(result.Failure?.Message ?? "The API key is not recognised.");
-    }
-}
-
-public static class CallerExtensions
-{
-    /// <summary>The caller of this gRPC call, from its API key (anonymous when it sent none).</summary>
-    public static Caller GetCaller(this ServerCallContext context) => context.GetHttpContext().GetCaller();
-
-    /// <summary>Read from the claims once per call: quotas, metrics and endpoints all ask.</summary>
-    public static Caller GetCaller(this HttpContext http)
-    {
-        if (http.Items.TryGetValue(typeof(Caller), out var known) && known is Caller caller)
-        {
-            return caller;
-        }
-
-        var user = http.User;
-        caller = user.Identity?.IsAuthenticated != true
-            ? Caller.Anonymous
-            : new Caller(
-                user.FindFirstValue(ApiKeyAuthenticationHandler.AgencyClaim),
-                user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
-        http.Items[typeof(Caller)] = caller;
-        return caller;
     }
 }

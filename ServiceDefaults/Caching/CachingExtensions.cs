@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Caching.Distributed;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -40,9 +41,17 @@ public static class CachingExtensions
         }
 
         builder.AddRedisClient(RedisConnectionName,
-            settings => settings.DisableHealthChecks = true,
+            settings =>
+            {
+                // Ours below (Redis down degrades, it does not fail), and ours in the telemetry.
+                settings.DisableHealthChecks = true;
+                settings.DisableTracing = true;
+            },
             options =>
             {
+                // The client's own log calls a connection it has not made yet an error; Redis is
+                // optional here, and the replica bus says when it is lost and back.
+                options.LoggerFactory = NullLoggerFactory.Instance;
                 // Never block start-up or a call on Redis: fail fast, reconnect in the background.
                 options.AbortOnConnectFail = false;
                 options.ConnectTimeout = 2000;

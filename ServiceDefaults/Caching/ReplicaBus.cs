@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -48,10 +47,10 @@ public sealed partial class ReplicaBus : IDisposable
     /// <summary>Whether a Redis is configured for the bus at all.</summary>
     public bool IsConfigured => _redis is not null;
 
-    /// <summary>Subscribed and connected: messages of the other replicas reach this one.</summary>
     /// <summary>How long a publisher waits for the other replicas to confirm they applied a message.</summary>
     public TimeSpan ConfirmationTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Subscribed and connected: messages of the other replicas reach this one.</summary>
     public bool IsListening => _redis is not null && Volatile.Read(ref _subscribed) == 1 && Volatile.Read(ref _disconnected) == 0 && _redis.IsConnected;
 
     /// <summary>Messages on <paramref name="topic"/> from the other replicas go to <paramref name="handler"/>.</summary>
@@ -218,6 +217,8 @@ public sealed partial class ReplicaBus : IDisposable
     {
         if (Interlocked.Exchange(ref _disconnected, 1) == 0)
         {
+            // Once per outage, however often the reconnection fails meanwhile.
+            LogConnectionLost(_logger, e.FailureType.ToString());
             _ = ResyncLoggedAsync();
         }
     }
@@ -229,7 +230,11 @@ public sealed partial class ReplicaBus : IDisposable
         try
         {
             await StartAsync();
-            Interlocked.Exchange(ref _disconnected, 0);
+            if (Interlocked.Exchange(ref _disconnected, 0) == 1)
+            {
+                LogConnectionRestored(_logger);
+            }
+
             await ResyncAsync();
             if (Interlocked.Exchange(ref _missedPublish, 0) == 1)
             {
@@ -275,47 +280,12 @@ public sealed partial class ReplicaBus : IDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "A message of another replica ({Topic}) could not be applied")]
     private static partial void LogApplyFailed(ILogger logger, string topic, Exception e);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis cannot be reached ({Failure}): serving from this replica's memory and the database until it is back")]
+    private static partial void LogConnectionLost(ILogger logger, string failure);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Redis is reachable again")]
+    private static partial void LogConnectionRestored(ILogger logger);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Messages of other replicas may have been missed: dropping what this replica kept in memory")]
     private static partial void LogResync(ILogger logger);
-}
-
-/// <summary>Counts the replicas that confirmed one message.</summary>
-internal sealed class Confirmation
-{
-    private readonly SemaphoreSlim _confirmed = new(0);
-
-    public void Add() => _confirmed.Release();
-
-    public async Task<bool> WaitAsync(int replicas, TimeSpan timeout)
-    {
-        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
-        for (var i = 0; i < replicas; i++)
-        {
-            var left = deadline - Environment.TickCount64;
-            if (left <= 0 || !await _confirmed.WaitAsync(TimeSpan.FromMilliseconds(left)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-}
-
-/// <summary>
-/// Subscribes the bus when the service starts, and keeps trying every 5 s while it is not
-/// subscribed: a safety net beside the reconnection event, which in the test with Redis down at
-/// start already re-made the subscription.
-/// </summary>
-internal sealed class ReplicaBusSubscription(ReplicaBus bus) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await bus.StartAsync();
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
-        while (!bus.IsSubscribed && await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            await bus.SubscribeLateAsync();
-        }
-    }
 }

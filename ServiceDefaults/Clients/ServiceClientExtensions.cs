@@ -1,7 +1,5 @@
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Grpc.Net.Client.Configuration;
-using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -11,7 +9,7 @@ public static class ServiceClientExtensions
 {
     /// <summary>
     /// A typed client of another TocMesh service, found by its Aspire resource name
-    /// (<c>http://directory</c>; <c>services:directory:http:0</c> in configuration when run alone).
+    /// (<c>http://&lt;resource&gt;</c>; <c>services:&lt;resource&gt;:http:0</c> in configuration when run alone).
     /// Every call gets a deadline (the caller's, when shorter); UNAVAILABLE is retried, which is safe
     /// for reads and for writes that carry a request id.
     /// </summary>
@@ -51,29 +49,5 @@ public static class ServiceClientExtensions
             })
             .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true)
             .AddInterceptor(() => new DeadlineInterceptor(timeout));
-    }
-}
-
-/// <summary>Gives every outgoing call a deadline, unless the caller set an earlier one.</summary>
-public sealed class DeadlineInterceptor(TimeSpan timeout) : Interceptor
-{
-    public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(
-        TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation) =>
-        continuation(request, WithDeadline(context));
-
-    public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(
-        TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncServerStreamingCallContinuation<TRequest, TResponse> continuation) =>
-        continuation(request, WithDeadline(context));
-
-    private ClientInterceptorContext<TRequest, TResponse> WithDeadline<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context)
-        where TRequest : class where TResponse : class
-    {
-        var ours = DateTime.UtcNow + timeout;
-        if (context.Options.Deadline is { } theirs && theirs <= ours)
-        {
-            return context;
-        }
-
-        return new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithDeadline(ours));
     }
 }

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using TocMesh.TestSupport;
 
 namespace TocMesh.Cli.Tests;
 
 [Collection(MeshCollection.Name)]
 public sealed class CooperationAndMeetingTests(Mesh mesh) : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "tocmesh-tests", $"cli-report-{Guid.NewGuid():N}");
+    private readonly string _folder = TemporaryFolders.New("cli-report");
 
     public void Dispose()
     {

@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.Json;
+using TocMesh.TestSupport;
 
 namespace TocMesh.Cli.Tests;
 
 [Collection(MeshCollection.Name)]
 public sealed class DirectoryCommandTests(Mesh mesh) : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "tocmesh-tests", $"cli-export-{Guid.NewGuid():N}");
+    private readonly string _folder = TemporaryFolders.New("cli-export");
 
     public void Dispose()
     {

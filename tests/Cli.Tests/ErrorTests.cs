@@ -1,3 +1,5 @@
+using TocMesh.TestSupport;
+
 namespace TocMesh.Cli.Tests;
 
 [Collection(MeshCollection.Name)]
@@ -19,7 +21,8 @@ public sealed class ErrorTests(Mesh mesh)
     [Fact]
     public async Task A_service_that_cannot_be_reached_is_named_with_where_to_set_its_address()
     {
-        var run = await mesh.RunAsync("needs", "MEX", "--techcoop", $"http://127.0.0.1:{TestSupport.RedisServer.FreePort()}");
+        using var closed = new ClosedPort();
+        var run = await mesh.RunAsync("needs", "MEX", "--techcoop", closed.Address);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("answered UNAVAILABLE", run.Error);
@@ -36,11 +39,23 @@ public sealed class ErrorTests(Mesh mesh)
     [InlineData("status", "state", "MEX", "--treaty", "localhost:5101")]
     public async Task A_wrong_command_line_is_explained_with_exit_code_2_and_nothing_sent(params string[] args)
     {
-        var run = await mesh.RunAsync(args);
+        var channels = new RecordingChannels(mesh.Handlers);
+        var run = await Cli.RunAsync(channels, mesh.Environment, args);
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("error: ", run.Error);
         Assert.Contains("tocmesh --help", run.Error);
         Assert.DoesNotContain("   at ", run.Error);
+        Assert.Empty(channels.Sent);
+    }
+
+    [Fact]
+    public async Task The_recording_of_what_a_command_sends_sees_a_right_command_line_call_its_service()
+    {
+        var channels = new RecordingChannels(mesh.Handlers);
+        var run = await Cli.RunAsync(channels, mesh.Environment, "status", "state", "MEX", "--as-of", "2009-10-07");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(channels.Sent, uri => uri.Host == "treaty.test" && uri.AbsolutePath == "/tocmesh.treaty.v1.TreatyService/GetStateStatus");
     }
 }

@@ -21,8 +21,8 @@ public sealed class HealthTests(Mesh mesh)
     [Fact]
     public async Task A_service_that_does_not_answer_is_unreachable_and_the_exit_code_is_not_zero()
     {
-        var closed = $"http://127.0.0.1:{RedisServer.FreePort()}";
-        var run = await mesh.RunAsync("health", "--treaty", closed, "--json");
+        using var closed = new ClosedPort();
+        var run = await mesh.RunAsync("health", "--treaty", closed.Address, "--json");
 
         Assert.Equal(1, run.ExitCode);
         using var json = JsonDocument.Parse(run.Output);

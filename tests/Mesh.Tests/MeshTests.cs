@@ -30,12 +30,13 @@ public sealed class MeshTests(MeshFixture mesh)
     [Fact]
     public async Task A_meeting_report_is_one_trace_across_meetings_and_the_three_services_it_calls()
     {
+        var since = DateTimeOffset.UtcNow;
         var meetings = new MeetingsService.MeetingsServiceClient(mesh.Channel("meetings"));
         var report = await meetings.RenderMeetingReportAsync(new RenderMeetingReportRequest { MeetingId = "gtdot-ii" }, deadline: DateTime.UtcNow.AddSeconds(30));
         Assert.Empty(report.PartialSections);
 
-        var trace = await mesh.Traces.WaitForTraceAsync(TimeSpan.FromSeconds(30),
-            t => t.Any(s => s.Service == "meetings" && s.ParentSpanId.Length == 0 && s.Name.Contains("RenderMeetingReport", StringComparison.Ordinal))
+        var trace = await mesh.Telemetry.WaitForTraceAsync(since, TimeSpan.FromSeconds(30),
+            t => t.Any(s => s.Service == "meetings" && s.IsRoot && s.Name.Contains("RenderMeetingReport", StringComparison.Ordinal))
                  && new[] { "treaty", "directory", "techcoop" }.All(service => t.Any(s => s.Service == service)));
 
         Assert.NotEmpty(trace);

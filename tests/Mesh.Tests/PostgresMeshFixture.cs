@@ -15,9 +15,10 @@ namespace TocMesh.Mesh.Tests;
 
 /// <summary>
 /// The mesh as it scales, started once from the AppHost: every service on one PostgreSQL (the local
-/// server as an executable, its cluster in a temporary folder), Redis as a local redis-server, and two
-/// replicas of the Directory, starting together on its empty database. The PostgreSQL process is
-/// stopped and its folder deleted when the tests end, also when the start failed.
+/// server as an executable, its cluster in a temporary data folder), Redis as a local redis-server, and
+/// two replicas of the Directory, starting together on its empty database. Runs after the mesh on
+/// SQLite (see <see cref="MeshCollectionOrder"/>). The PostgreSQL process is stopped and the data
+/// folder deleted when the tests end, also when the start failed.
 /// </summary>
 public sealed class PostgresMeshFixture : IAsyncLifetime
 {
@@ -27,18 +28,19 @@ public sealed class PostgresMeshFixture : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly List<GrpcChannel> _channels = [];
     private bool _disposed;
-    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "tocmesh-mesh-pg-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFolder _data = new("tocmesh-mesh-pg");
 
     public DistributedApplication App { get; private set; } = null!;
 
-    public TraceReceiver Traces { get; private set; } = null!;
+    public TelemetryReceiver Telemetry { get; private set; } = null!;
 
     public TimeSpan StartedIn { get; private set; }
 
     /// <summary>The server's address for the postgres superuser (Database=postgres).</summary>
     public string ServerConnectionString { get; private set; } = "";
 
-    private string Cluster => Path.Combine(_dataFolder, "cluster");
+    /// <summary>Where the AppHost's local server keeps its cluster: <c>postgres/cluster</c> in the data folder.</summary>
+    private string Cluster => Path.Combine(_data.Path, "postgres", "cluster");
 
     public async Task InitializeAsync()
     {
@@ -56,13 +58,13 @@ public sealed class PostgresMeshFixture : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        Traces = await TraceReceiver.StartAsync();
+        Telemetry = await TelemetryReceiver.StartAsync();
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(SecretariatKey)));
         string[] args =
         [
             "--Database:Provider=postgres",
             "--Database:Mode=executable",
-            $"--Database:DataFolder={_dataFolder}",
+            $"--Data:Folder={_data.Path}",
             "--Cache:Mode=executable",
             // Two Directory processes start together on its empty database (the migration and seed
             // race); the other services run once, so the start stays within the bound on 2 busy cores.
@@ -77,12 +79,16 @@ public sealed class PostgresMeshFixture : IAsyncLifetime
         {
             builder.CreateResourceBuilder<ProjectResource>(service).WithEnvironment(context =>
             {
-                context.EnvironmentVariables["OTEL_EXPORTER_OTLP_ENDPOINT"] = Traces.Endpoint;
-                context.EnvironmentVariables["OTEL_EXPORTER_OTLP_PROTOCOL"] = "grpc";
-                context.EnvironmentVariables["OTEL_BSP_SCHEDULE_DELAY"] = "200";
+                foreach (var (name, value) in MeshFixture.ExportTo(Telemetry))
+                {
+                    context.EnvironmentVariables[name] = value;
+                }
+
                 context.EnvironmentVariables["Meetings__Report__DependencyTimeout"] = "00:00:20";
-                // Changes reach watchers by the wake-up over Redis, not by the poll.
-                context.EnvironmentVariables["Directory__WatchPollInterval"] = "00:01:00";
+                // A watcher looks at the change log again when a write wakes it (over Redis, from
+                // either replica) or after this interval: far longer than the tests, so a change that
+                // reaches a watcher in the tests came by the wake-up.
+                context.EnvironmentVariables["Directory__WatchPollInterval"] = "01:00:00";
             });
         }
 
@@ -140,15 +146,12 @@ public sealed class PostgresMeshFixture : IAsyncLifetime
         finally
         {
             StopLeftoverServer();
-            if (Traces is not null)
+            if (Telemetry is not null)
             {
-                await Traces.DisposeAsync();
+                await Telemetry.DisposeAsync();
             }
 
-            if (System.IO.Directory.Exists(_dataFolder))
-            {
-                System.IO.Directory.Delete(_dataFolder, recursive: true);
-            }
+            _data.Dispose();
         }
     }
 
@@ -182,10 +185,4 @@ public sealed class PostgresMeshFixture : IAsyncLifetime
             // No such process: the server had stopped.
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PostgresMeshCollection : ICollectionFixture<PostgresMeshFixture>
-{
-    public const string Name = "mesh on postgres";
 }

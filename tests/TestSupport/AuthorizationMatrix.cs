@@ -4,26 +4,6 @@ using Xunit;
 
 namespace TocMesh.TestSupport;
 
-/// <summary>The callers every write of every service is tried with.</summary>
-public enum Writer
-{
-    Anonymous,
-    Partner,
-    EditorOfTheState,
-    EditorOfAnotherState,
-    Secretariat,
-}
-
-/// <summary>Who a write is for.</summary>
-public enum WriteRule
-{
-    /// <summary>The General Secretariat alone.</summary>
-    SecretariatOnly,
-
-    /// <summary>The editor of the state the record belongs to, or the Secretariat.</summary>
-    StateEditorOrSecretariat,
-}
-
 /// <summary>
 /// The authorization matrix: every write method of a service × every kind of caller. The write
 /// methods come from the service's descriptor, so a new write without a row in a service's matrix

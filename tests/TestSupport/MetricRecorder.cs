@@ -4,12 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace TocMesh.TestSupport;
 
-/// <summary>One measurement: its value and tags (as strings).</summary>
-public sealed record Measured(string Instrument, double Value, IReadOnlyDictionary<string, string> Tags)
-{
-    public string Tag(string key) => Tags.TryGetValue(key, out var value) ? value : "";
-}
-
 /// <summary>
 /// Listens to the instruments of one service host only (its <see cref="IMeterFactory"/>), so hosts of
 /// other tests running at the same time do not count. Counters and histograms are recorded as they

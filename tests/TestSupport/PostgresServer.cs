@@ -9,7 +9,7 @@ namespace TocMesh.TestSupport;
 /// <summary>
 /// A real PostgreSQL for the tests. With <c>TOCMESH_TEST_POSTGRES</c> (a connection string of a user
 /// who may create databases) that server; otherwise a throwaway cluster made with <c>initdb</c> in a
-/// temporary folder on a free loopback port (Debian package <c>postgresql</c>; the test command
+/// temporary folder on a loopback port (Debian package <c>postgresql</c>; the test command
 /// installs it), run as the <c>postgres</c> user when the tests run as root, and killed and deleted
 /// when the test process ends. One per test process; each host gets a database of its own.
 /// </summary>
@@ -54,10 +54,27 @@ public sealed class PostgresServer : IAsyncDisposable
         var bin = FindBinaries() ?? throw new InvalidOperationException(
             "PostgreSQL is not installed: the tests run every persistence test on PostgreSQL too. Install it with " +
             $"'apt-get install postgresql' (./test.sh does this when run as root), or set {ServerVariable} to a connection string.");
-        var port = RedisServer.FreePort();
-        var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=10");
-        await server.StartClusterAsync(bin, port, durable);
-        return server;
+        // postgres cannot take port 0: it gets a port the system had free, and should another
+        // process take it first, postgres exits and the cluster is made again on another one.
+        for (var attempt = 1; ; attempt++)
+        {
+            int port;
+            using (var free = new ClosedPort())
+            {
+                port = free.Port;
+            }
+
+            var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=10");
+            try
+            {
+                await server.StartClusterAsync(bin, port, durable);
+                return server;
+            }
+            catch (PortTakenException) when (attempt < 5)
+            {
+                await server.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>
@@ -247,14 +264,21 @@ public sealed class PostgresServer : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline && !_process.HasExited)
         {
             try
             {
+                // The server that answers must be this cluster's, not one that had the port already.
                 await using var connection = new NpgsqlConnection(_admin.ConnectionString);
                 await connection.OpenAsync();
-                return;
+                await using var where = new NpgsqlCommand("SHOW data_directory", connection);
+                if (await where.ExecuteScalarAsync() as string == data)
+                {
+                    return;
+                }
+
+                throw new PortTakenException($"another PostgreSQL answers on {port}");
             }
             catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
             {
@@ -268,8 +292,16 @@ public sealed class PostgresServer : IAsyncDisposable
             output = log.ToString();
         }
 
-        throw new TimeoutException($"postgres did not accept connections on {port} within 30 s: {output}");
+        if (output.Contains("Address already in use", StringComparison.Ordinal))
+        {
+            throw new PortTakenException($"port {port} was taken before postgres could bind it: {output}");
+        }
+
+        throw new TimeoutException($"postgres did not accept connections on {port} within 60 s: {output}");
     }
+
+    /// <summary>Another process had the port: the cluster is made again on another one.</summary>
+    private sealed class PortTakenException(string message) : Exception(message);
 
     /// <summary>As root, the executable runs as the postgres user (setpriv execs it: the pid is postgres's own).</summary>
     private static (string Command, string[] Prefix) Invocation(bool asRoot, string executable) => asRoot

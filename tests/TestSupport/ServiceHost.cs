@@ -10,10 +10,10 @@ using TocMesh.ServiceDefaults.Persistence;
 namespace TocMesh.TestSupport;
 
 /// <summary>
-/// One TocMesh service on an in-process test server with its own throwaway database (SQLite, or
-/// PostgreSQL on <see cref="PostgresServer.Shared"/> when asked), the
-/// test API keys, and (optionally) Redis or other services it calls. Call it through real generated
-/// clients from <see cref="Client{TClient}"/>.
+/// One TocMesh service on an in-process test server with its own throwaway database (SQLite in a
+/// folder deleted when the test process ends, or PostgreSQL on <see cref="PostgresServer.Shared"/>
+/// when asked), the test API keys, and (optionally) Redis or other services it calls. Call it
+/// through real generated clients from <see cref="Client{TClient}"/>.
 /// </summary>
 /// <typeparam name="TEntryPoint">Any type of the service's assembly.</typeparam>
 public class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
@@ -22,12 +22,13 @@ public class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint> where
     private readonly Dictionary<string, string?> _settings = new();
     private readonly List<Action<IServiceCollection>> _services = [];
     private readonly List<GrpcChannel> _channels = [];
+    private readonly List<ClosedPort> _closedPorts = [];
 
     public ServiceHost(string serviceName, string? dataFolder = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         _serviceName = serviceName;
         Provider = provider;
-        DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "tocmesh-tests", $"{serviceName}-{Guid.NewGuid():N}");
+        DataFolder = dataFolder ?? TemporaryFolders.New(serviceName);
         System.IO.Directory.CreateDirectory(DataFolder);
         // On PostgreSQL the data folder names the database: a new host given the same folder is a restart.
         _settings[$"ConnectionStrings:{serviceName}db"] = provider == DatabaseProvider.Postgres
@@ -42,7 +43,10 @@ public class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint> where
     /// <summary>The database engine this host's service runs on.</summary>
     public DatabaseProvider Provider { get; }
 
-    /// <summary>Where this host keeps its database; give it to a new host to see a restart.</summary>
+    /// <summary>
+    /// Where this host keeps its database; give it to a new host to see a restart. Unless given, a
+    /// folder of <see cref="TemporaryFolders"/>, deleted when the test process ends.
+    /// </summary>
     public string DataFolder { get; }
 
     public string DatabasePath => Path.Combine(DataFolder, $"{_serviceName}.db");
@@ -78,19 +82,24 @@ public class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint> where
     public ServiceHost<TEntryPoint> WithDependency<TOther>(string resourceName, ServiceHost<TOther> dependency) where TOther : class =>
         WithDependency(resourceName, () => dependency.Server.CreateHandler());
 
-    /// <summary>Stages an outage of <paramref name="resourceName"/>: its address is a closed loopback port.</summary>
+    /// <summary>
+    /// Stages an outage of <paramref name="resourceName"/>: its address is a loopback port that
+    /// refuses connections, held by this host until it is disposed.
+    /// </summary>
     public ServiceHost<TEntryPoint> WithDependencyDown(string resourceName)
     {
-        WithSetting($"services:{resourceName}:http:0", $"http://127.0.0.1:{RedisServer.FreePort()}");
+        var closed = new ClosedPort();
+        _closedPorts.Add(closed);
+        WithSetting($"services:{resourceName}:http:0", closed.Address);
         return this;
     }
 
-    /// <summary>A generated client calling this service, with an API key when given.</summary>
+    /// <summary>A generated client calling this service as a partner would, with an API key when given.</summary>
     public TClient Client<TClient>(string? apiKey = null) where TClient : ClientBase
     {
         var channel = GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
         {
-            HttpHandler = Server.CreateHandler(),
+            HttpHandler = new PartnerCallHandler(Server.CreateHandler()),
             MaxReceiveMessageSize = 16 * 1024 * 1024,
         });
         _channels.Add(channel);
@@ -128,43 +137,9 @@ public class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint> where
         }
 
         base.Dispose(disposing);
-    }
-}
-
-internal sealed class DependencyRouting(string clientNamePrefix, Func<HttpMessageHandler> handler) : IHttpMessageHandlerBuilderFilter
-{
-    public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) => builder =>
-    {
-        next(builder);
-        if (builder.Name?.StartsWith(clientNamePrefix, StringComparison.Ordinal) == true)
+        foreach (var port in _closedPorts)
         {
-            builder.PrimaryHandler = handler();
+            port.Dispose();
         }
-    };
-}
-
-/// <summary>Adds <c>authorization: Bearer &lt;key&gt;</c> to every call.</summary>
-internal sealed class AuthorizingInvoker(CallInvoker inner, string apiKey) : CallInvoker
-{
-    public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
-        inner.BlockingUnaryCall(method, host, WithKey(options), request);
-
-    public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
-        inner.AsyncUnaryCall(method, host, WithKey(options), request);
-
-    public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
-        inner.AsyncServerStreamingCall(method, host, WithKey(options), request);
-
-    public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options) =>
-        inner.AsyncClientStreamingCall(method, host, WithKey(options));
-
-    public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options) =>
-        inner.AsyncDuplexStreamingCall(method, host, WithKey(options));
-
-    private CallOptions WithKey(CallOptions options)
-    {
-        var headers = options.Headers ?? [];
-        headers.Add("authorization", $"Bearer {apiKey}");
-        return options.WithHeaders(headers);
     }
 }

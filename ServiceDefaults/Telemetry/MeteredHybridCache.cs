@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Caching.Hybrid;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace TocMesh.ServiceDefaults.Telemetry;
 
@@ -31,8 +30,8 @@ public sealed class MeteredHybridCache : HybridCache
     }
 
     /// <summary>
-    /// The area of a key: its first segment ("contact", "meeting"), or its first two when the first
-    /// is the service's own name ("treaty:state", "techcoop:needs"). Ids never reach the tag, so its
+    /// The area of a key: its first segment (<c>&lt;area&gt;:&lt;id&gt;</c>), or its first two when the first
+    /// is the service's own name (<c>&lt;service&gt;:&lt;area&gt;:&lt;id&gt;</c>). Ids never reach the tag, so its
     /// values stay few.
     /// </summary>
     public static ReadOnlySpan<char> AreaOf(ReadOnlySpan<char> key, ReadOnlySpan<char> serviceName)
@@ -96,16 +95,5 @@ public sealed class MeteredHybridCache : HybridCache
 
         name = area.ToString();
         return _areas.GetOrAdd(name, name);
-    }
-}
-
-public static class CacheMetricsExtensions
-{
-    /// <summary>Wraps the registered HybridCache (whatever it is) in <see cref="MeteredHybridCache"/>.</summary>
-    public static IServiceCollection AddCacheMetrics(this IServiceCollection services)
-    {
-        services.Decorate<HybridCache>((inner, sp) => new MeteredHybridCache(
-            inner, sp.GetRequiredService<IMeterFactory>(), sp.GetRequiredService<ServiceIdentity>()));
-        return services;
     }
 }

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http;
+
+namespace TocMesh.ServiceDefaults.Auth;
+
+public static class CallerExtensions
+{
+    /// <summary>The caller of this gRPC call, from its API key (anonymous when it sent none).</summary>
+    public static Caller GetCaller(this ServerCallContext context) => context.GetHttpContext().GetCaller();
+
+    /// <summary>Read from the claims once per call: quotas, metrics and endpoints all ask.</summary>
+    public static Caller GetCaller(this HttpContext http)
+    {
+        if (http.Items.TryGetValue(typeof(Caller), out var known) && known is Caller caller)
+        {
+            return caller;
+        }
+
+        var user = http.User;
+        caller = user.Identity?.IsAuthenticated != true
+            ? Caller.Anonymous
+            : new Caller(
+                user.FindFirstValue(ApiKeyAuthenticationHandler.AgencyClaim),
+                user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+        http.Items[typeof(Caller)] = caller;
+        return caller;
+    }
+}

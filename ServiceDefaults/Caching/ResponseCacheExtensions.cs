@@ -1,0 +1,26 @@
+using Google.Protobuf;
+using Microsoft.Extensions.Caching.Hybrid;
+
+namespace TocMesh.ServiceDefaults.Caching;
+
+public static class ResponseCacheExtensions
+{
+    /// <summary>
+    /// The response for <paramref name="key"/>, built once by <paramref name="build"/> and then served
+    /// from the cache (one shared instance in process, protobuf bytes in Redis) until a write removes
+    /// one of its <paramref name="tags"/>. Only for responses that do not depend on the caller.
+    /// </summary>
+    public static async ValueTask<T> GetOrCreateResponseAsync<TState, T>(
+        this HybridCache cache, string key, TState state, Func<TState, CancellationToken, ValueTask<T>> build,
+        IEnumerable<string> tags, CancellationToken cancellationToken)
+        where T : IMessage<T>, new()
+    {
+        var cached = await cache.GetOrCreateAsync(
+            key,
+            (State: state, Build: build),
+            static async (s, ct) => new CachedMessage<T>(await s.Build(s.State, ct)),
+            tags: tags,
+            cancellationToken: cancellationToken);
+        return cached.Message;
+    }
+}

@@ -1,0 +1,8 @@
+namespace TocMesh.ServiceDefaults.Persistence;
+
+/// <summary>The database engines a service runs on.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

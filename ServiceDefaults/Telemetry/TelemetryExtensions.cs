@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace TocMesh.ServiceDefaults.Telemetry;
+
+public static class TelemetryExtensions
+{
+    /// <summary>
+    /// Logs, metrics and traces through OpenTelemetry, exported over OTLP when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the AppHost sets it to its dashboard). A trace is a
+    /// call: it starts at a server span named by its gRPC method and follows the call through the
+    /// cache, the database and the services it calls; background work starts none
+    /// (<see cref="IncomingCallSampler"/>).
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceTelemetry(this IHostApplicationBuilder builder, ServiceIdentity service)
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(service.TelemetryName, "Microsoft.Extensions.Caching.Hybrid"))
+            .WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new IncomingCallSampler(CallSampler(builder.Configuration))))
+                .AddSource(builder.Environment.ApplicationName, service.TelemetryName)
+                .AddAspNetCoreInstrumentation(o =>
+                {
+                    // The AppHost's health probes are not calls anyone wants to trace.
+                    o.Filter = http => !http.Request.Path.StartsWithSegments("/grpc.health.v1.Health");
+                    o.EnrichWithHttpResponse = (activity, response) => GrpcServerSpans.Name(activity, response.HttpContext);
+                })
+                .AddGrpcClientInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddRedisInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// <c>Telemetry:TraceSampleRatio</c> (default 1: every call) decides how many calls start a
+    /// recorded trace; a call that arrives inside a sampled trace is always recorded, so traces stay whole.
+    /// </summary>
+    private static Sampler CallSampler(IConfiguration configuration)
+    {
+        var ratio = configuration.GetValue("Telemetry:TraceSampleRatio", 1.0);
+        return ratio >= 1.0 ? new AlwaysOnSampler() : new TraceIdRatioBasedSampler(ratio);
+    }
+}
