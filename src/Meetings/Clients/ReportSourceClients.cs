@@ -24,8 +24,7 @@ public sealed class ReportSourceClients(
         var report = await CallAsync(MeshResources.Treaty, () => treaty.GetRatificationReportAsync(request, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
         return new RatificationStatus(
             report.AsOf.ToDateOnly("as_of"),
-            report.StatesInScope,
-            report.Excluded.ToList(),
+            report.ScopeDescription,
             report.Tallies.Select(t => new RatificationLine(t.Instrument?.Id ?? "", t.Instrument?.ShortName ?? "", t.ConsentedCount, t.Sentence)).ToList(),
             report.Paragraph);
     }

@@ -18,7 +18,7 @@ public sealed class TreatyStatusClient(TreatyService.TreatyServiceClient treaty,
         try
         {
             return await cache.GetOrCreateAsync(
-                $"techcoop:treaty-status:{stateCode}:{asOf:yyyy-MM-dd}",
+                $"techcoop:treaty-status:v2:{stateCode}:{asOf:yyyy-MM-dd}",
                 (treaty, stateCode, asOf),
                 static async (s, ct) =>
                 {
@@ -33,7 +33,9 @@ public sealed class TreatyStatusClient(TreatyService.TreatyServiceClient treaty,
                         i.DenouncedOn.ToDateOnlyOrNull("denounced_on"),
                         i.EntryIntoForceUnknown,
                         implemented.Contains(i.InstrumentId),
-                        i.DataCaveats.Concat(i.PendingDomesticProcedures.Select(p => $"pending: {p.Title}")).ToList())).ToList();
+                        i.DataCaveats.Concat(i.PendingDomesticProcedures.Select(p => $"pending: {p.Title}")).ToList(),
+                        i.StatusUnknown,
+                        i.ConsentedBy.ToDateOnlyOrNull("consented_by"))).ToList();
                 },
                 Entry,
                 [Tag],

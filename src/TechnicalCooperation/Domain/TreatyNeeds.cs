@@ -4,7 +4,7 @@ namespace TocMesh.TechnicalCooperation.Domain;
 /// Needs implied by the instruments a state is not a party to (ratification or accession, then
 /// implementation), or is a party to with no implementing legislation recorded (implementation, as
 /// Peru and Nicaragua urged at the second meeting). A consent whose entry into force cannot be
-/// computed is not a gap.
+/// computed is not a gap, and neither is a status the records do not settle: unknown is not "no consent".
 /// </summary>
 public static class TreatyNeeds
 {
@@ -22,7 +22,8 @@ public static class TreatyNeeds
     public static IReadOnlyList<SuggestedNeed> Suggest(
         string stateCode, DateOnly asOf, IEnumerable<InstrumentStanding> standings, IReadOnlyCollection<Need> needs) =>
         standings
-            .Where(s => s.Party ? !s.ImplementingLegislationRecorded : !(s.ConsentedOn is not null && s.EntryIntoForceUnknown && s.DenouncedOn is null))
+            .Where(s => !s.StatusUnknown)
+            .Where(s => s.Party ? !s.ImplementingLegislationRecorded : !ConsentAwaitingEntryIntoForce(s))
             .OrderBy(s => s.InstrumentId, StringComparer.Ordinal)
             .Select(s =>
             {
@@ -36,6 +37,10 @@ public static class TreatyNeeds
                     s.Caveats);
             })
             .ToList();
+
+    /// <summary>A consent (dated, or known only from evidence) whose entry into force the records cannot compute.</summary>
+    private static bool ConsentAwaitingEntryIntoForce(InstrumentStanding s) =>
+        s.DenouncedOn is null && (s.ConsentedBy is not null || (s.ConsentedOn is not null && s.EntryIntoForceUnknown));
 
     private static string Describe(InstrumentStanding s, DateOnly asOf)
     {

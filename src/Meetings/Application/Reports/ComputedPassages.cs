@@ -52,28 +52,7 @@ internal sealed class ComputedPassages(Prose prose, ReportInputs inputs)
         }
 
         var figures = status.Paragraph.Length > 0 ? status.Paragraph : string.Join(" ", status.Lines.Select(l => l.Sentence));
-        return new Passage($"The status on {Prose.Date(status.AsOf)}, as computed from the treaty records for {ScopeLabel(status)}, was as follows. {figures}");
-    }
-
-    /// <summary>"the 34 member states other than Cuba, whose government did not take part".</summary>
-    private string ScopeLabel(RatificationStatus status)
-    {
-        if (status.Excluded.Count == 0)
-        {
-            return $"all {status.StatesInScope} member states";
-        }
-
-        var excluded = status.Excluded.Select(e => e.Split(':', 2)).Select(p => (Name: prose.StateName(p[0].Trim()), Why: p.Length > 1 ? p[1].Trim() : "")).ToList();
-        var names = Prose.Join(Prose.AlphabeticalNames(excluded.Select(e => e.Name)));
-        var reasons = excluded.Select(e => e.Why).Distinct().ToList();
-        var why = reasons.Count != 1 ? ""
-            : reasons[0] switch
-            {
-                "not participating" => excluded.Count > 1 ? ", whose governments did not take part" : ", whose government did not take part",
-                "withdrawn" => ", which had withdrawn",
-                _ => "",
-            };
-        return $"the {status.StatesInScope} member states other than {names}{why}";
+        return new Passage($"The status on {Prose.Date(status.AsOf)}, as computed from the treaty records for {status.ScopeDescription}, was as follows. {figures}");
     }
 
     /// <summary>The Directory's state for the points of contact these delegations announced.</summary>
