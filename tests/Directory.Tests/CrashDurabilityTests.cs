@@ -20,13 +20,11 @@ public sealed class CrashDurabilityTests
     [Fact]
     public async Task Every_acknowledged_write_survives_a_sigkill_and_none_is_half_written()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "tocmesh-tests", $"crash-{Guid.NewGuid():N}");
-        System.IO.Directory.CreateDirectory(folder);
-        var port = RedisServer.FreePort();
+        var folder = TemporaryFolders.New("crash");
         var acknowledged = new ConcurrentDictionary<string, string>(); // request id -> contact name
         var attempted = 0;
 
-        using (var first = await DirectoryProcess.StartAsync(folder, port))
+        using (var first = await DirectoryProcess.StartAsync(folder))
         {
             using var channel = GrpcChannel.ForAddress(first.Url);
             var directory = new DirectoryService.DirectoryServiceClient(channel);
@@ -68,7 +66,7 @@ public sealed class CrashDurabilityTests
 
         Assert.True(acknowledged.Count >= 300, $"only {acknowledged.Count} of {attempted} writes were acknowledged before the kill");
 
-        using var second = await DirectoryProcess.StartAsync(folder, port);
+        using var second = await DirectoryProcess.StartAsync(folder);
         using var again = GrpcChannel.ForAddress(second.Url);
         var restarted = new DirectoryService.DirectoryServiceClient(again);
         var auth = new Metadata { { "authorization", "Bearer " + Key } };
@@ -90,36 +88,66 @@ public sealed class CrashDurabilityTests
     /// <summary>The built Directory service run as its own process on a loopback port.</summary>
     private sealed class DirectoryProcess : IDisposable
     {
+        private static readonly System.Text.RegularExpressions.Regex ListeningOn = new(@"Now listening on: (http://127\.0\.0\.1:\d+)");
+
         private readonly Process _process;
 
-        private DirectoryProcess(Process process, string url)
+        private readonly string _socket;
+
+        private DirectoryProcess(Process process, string url, string socket)
         {
             _process = process;
             Url = url;
+            _socket = socket;
         }
 
         public string Url { get; }
 
-        public static async Task<DirectoryProcess> StartAsync(string folder, int port)
+        /// <summary>
+        /// Starts the service on a port the system chooses when Kestrel binds it (read back from the
+        /// "Now listening on" line), and its JSON endpoint on a Unix socket of its own.
+        /// </summary>
+        public static async Task<DirectoryProcess> StartAsync(string folder)
         {
             var executable = ServiceExecutable(typeof(Grpc.DirectoryGrpcService).Assembly.Location);
             var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(executable)! };
             start.ArgumentList.Add(executable);
-            start.Environment["Kestrel__Endpoints__http__Url"] = $"http://127.0.0.1:{port}";
-            start.Environment["Kestrel__Endpoints__rest__Url"] = $"http://127.0.0.1:{RedisServer.FreePort()}";
+            start.Environment["Kestrel__Endpoints__http__Url"] = "http://127.0.0.1:0";
+            // A Unix socket path must stay under 108 bytes, so not in the (long) test folder.
+            var socket = Path.Combine(Path.GetTempPath(), $"tocmesh-rest-{Guid.NewGuid():N}.sock");
+            start.Environment["Kestrel__Endpoints__rest__Url"] = $"http://unix:{socket}";
             start.Environment["ConnectionStrings__directorydb"] = $"Data Source={Path.Combine(folder, "directory.db")}";
             start.Environment["Auth__ApiKeys__0__Agency"] = "OAS General Secretariat";
             start.Environment["Auth__ApiKeys__0__Sha256"] = ApiKeyRegistry.Hash(Key);
             start.Environment["Auth__ApiKeys__0__Roles__0"] = Caller.SecretariatRole;
             start.Environment["RateLimits__AgencyPermitsPerSecond"] = "100000";
             start.Environment["Logging__LogLevel__Default"] = "Warning";
+            start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+            var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
+            process.OutputDataReceived += (_, e) =>
+            {
+                var match = e.Data is null ? null : ListeningOn.Match(e.Data);
+                if (match is { Success: true })
+                {
+                    listening.TrySetResult(match.Groups[1].Value);
+                }
+            };
+            var errors = new ConcurrentQueue<string>();
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is not null && errors.Count < 40)
+                {
+                    errors.Enqueue(e.Data);
+                }
+            };
+            process.EnableRaisingEvents = true;
+            process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException(
+                $"the Directory process exited with {process.ExitCode} before it listened:\n{string.Join('\n', errors)}"));
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
 
-            var url = $"http://127.0.0.1:{port}";
+            var url = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
             using var channel = GrpcChannel.ForAddress(url);
             var health = new Health.HealthClient(channel);
             for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(200))
@@ -127,7 +155,7 @@ public sealed class CrashDurabilityTests
                 try
                 {
                     await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
-                    return new DirectoryProcess(process, url);
+                    return new DirectoryProcess(process, url, socket);
                 }
                 catch (RpcException) when (DateTime.UtcNow < deadline && !process.HasExited)
                 {
@@ -162,6 +190,7 @@ public sealed class CrashDurabilityTests
         {
             Kill();
             _process.Dispose();
+            File.Delete(_socket);
         }
     }
 }

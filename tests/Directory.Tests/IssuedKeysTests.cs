@@ -12,8 +12,7 @@ public sealed class IssuedKeysTests
     [Fact]
     public async Task A_key_issued_into_the_keys_file_is_accepted_without_a_restart_and_refused_once_revoked()
     {
-        var keysFile = Path.Combine(Path.GetTempPath(), "tocmesh-tests", $"keys-{Guid.NewGuid():N}.json");
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(keysFile)!);
+        var keysFile = Path.Combine(TemporaryFolders.New("keys"), "keys.json");
         await File.WriteAllTextAsync(keysFile, EmptyKeys);
         using var host = new DirectoryHost();
         host.WithSetting("Auth:KeysFile", keysFile);

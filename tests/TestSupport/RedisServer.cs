@@ -210,10 +210,4 @@ public sealed class RedisServer : IAsyncDisposable
             return null;
         }
     }
-
-    /// <summary>
-    /// A port that was free when asked. Prefer a port held by the server that uses it (Kestrel on port
-    /// 0, <see cref="ClosedPort"/>): another process may take this one before it is used.
-    /// </summary>
-    public static int FreePort() => SystemChosenPort();
 }
