@@ -33,8 +33,9 @@ public static class BareServer
     {
         public ListMemberStatesResponse MemberStates { get; } = Load(folder, "ListMemberStates", ListMemberStatesResponse.Parser);
 
-        public GetRatificationReportResponse? RatificationReport { get; } =
-            File.Exists(Path.Combine(folder, "GetRatificationReport.bin")) ? Load(folder, "GetRatificationReport", GetRatificationReportResponse.Parser) : null;
+        public GetRatificationReportResponse RatificationReport { get; } = Load(folder, "GetRatificationReport", GetRatificationReportResponse.Parser);
+
+        public GetContactResponse Contact { get; } = Load(folder, "GetContact", GetContactResponse.Parser);
 
         private static T Load<T>(string folder, string name, MessageParser<T> parser) where T : IMessage<T> =>
             parser.ParseFrom(File.ReadAllBytes(Path.Combine(folder, name + ".bin")));
@@ -44,11 +45,14 @@ public static class BareServer
     {
         public override Task<ListMemberStatesResponse> ListMemberStates(ListMemberStatesRequest request, ServerCallContext context) =>
             Task.FromResult(responses.MemberStates);
+
+        public override Task<GetContactResponse> GetContact(GetContactRequest request, ServerCallContext context) =>
+            Task.FromResult(responses.Contact);
     }
 
     private sealed class BareTreaty(Responses responses) : TreatyService.TreatyServiceBase
     {
         public override Task<GetRatificationReportResponse> GetRatificationReport(GetRatificationReportRequest request, ServerCallContext context) =>
-            Task.FromResult(responses.RatificationReport ?? throw new RpcException(new Status(StatusCode.Unimplemented, "no recorded response")));
+            Task.FromResult(responses.RatificationReport);
     }
 }

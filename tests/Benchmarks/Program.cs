@@ -10,12 +10,21 @@ using TocMesh.Directory.V1;
 using TocMesh.Treaty.V1;
 using ProtoDate = Google.Type.Date;
 
-// TocMesh benchmark: the full stack against a bare grpc-dotnet server, same machine, same calls.
-// Servers on core 0, this load generator on core 1. It prints figures; it passes or fails nothing.
-//   dotnet run -c Release --project tests/Benchmarks [-- --seconds 5 --sample 0.1]
+// TocMesh benchmark. Three servers side by side in one run, on core 0: each service as shipped, bare
+// grpc-dotnet on the same contracts answering with the very response the service gave (prebuilt),
+// and raw Kestrel writing the same bytes with no gRPC pipeline. The load is h2load on core 1 (it is
+// not the bottleneck: it drives raw Kestrel several times faster than any gRPC server here). It
+// prints figures; it passes or fails nothing.
+//   ./bench.sh [--seconds 5 --rounds 3 --sample 0.1]
 if (args is ["--bare-server", var barePort, var folder])
 {
     await BareServer.RunAsync(int.Parse(barePort, CultureInfo.InvariantCulture), folder);
+    return;
+}
+
+if (args is ["--raw-server", var rawPort, var rawFolder])
+{
+    await RawServer.RunAsync(int.Parse(rawPort, CultureInfo.InvariantCulture), rawFolder);
     return;
 }
 
@@ -30,9 +39,9 @@ if (args.Contains("--databases"))
 
 var work = Path.Combine(Path.GetTempPath(), "tocmesh-bench", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 System.IO.Directory.CreateDirectory(work);
-const string key = "benchmark-partner-key";
+const string key = "benchmark-secretariat-key";
 
-Console.WriteLine(FormattableString.Invariant($"TocMesh benchmark · {Environment.ProcessorCount} cores · {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription} · {options.Seconds}s per run · trace sample ratio {options.SampleRatio}"));
+Console.WriteLine(FormattableString.Invariant($"TocMesh benchmark · {DateTime.UtcNow:yyyy-MM-dd} · {Environment.ProcessorCount} cores · {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription} · {options.Seconds}s per run, median of {options.Rounds} · trace sample ratio {options.SampleRatio}"));
 if (Environment.ProcessorCount >= 2 && OperatingSystem.IsLinux())
 {
     Process.GetCurrentProcess().ProcessorAffinity = 1 << 1;
@@ -52,62 +61,102 @@ using var directoryChannel = GrpcChannel.ForAddress(directory.Url);
 using var treatyChannel = GrpcChannel.ForAddress(treaty.Url);
 var directoryClient = new DirectoryService.DirectoryServiceClient(directoryChannel);
 var treatyClient = new TreatyService.TreatyServiceClient(treatyChannel);
-var memberStatesRequest = new ListMemberStatesRequest { PageSize = 100 };
-var reportRequest = new GetRatificationReportRequest { AsOf = new ProtoDate { Year = 2009, Month = 10, Day = 7 } };
 
-// Bring both services' hot paths to optimized code before anything is measured (tiered JIT).
-for (var i = 0; i < 2000; i++)
+// The cached reads, called as an anonymous partner without gRPC tooling would (h2load sends no key).
+// A fresh Directory holds no contacts: the Secretariat records one to read.
+var contactName = (await directoryClient.CreateContactAsync(new CreateContactRequest
 {
-    await directoryClient.ListMemberStatesAsync(memberStatesRequest, keyed);
-    await treatyClient.GetRatificationReportAsync(reportRequest, keyed);
-}
+    RequestId = Guid.NewGuid().ToString(),
+    Reason = "benchmark",
+    Contact = new Contact
+    {
+        StateCode = "MEX",
+        Role = ContactRole.NationalPointOfContact,
+        Institution = "Procuraduría General de la República",
+        Office = "Unidad de Asuntos Internacionales",
+        Person = "A. Example",
+        Emails = { "contact@example.org" },
+        Phones = { "+525555550000" },
+        Languages = { "es", "en" },
+        ValidFrom = new ProtoDate { Year = 2009, Month = 1, Day = 1 },
+        SourceDocument = "GT/DOT-II/doc.9/09",
+    },
+}, keyed)).Contact.Name;
+var methods = new (string Method, string Path, RunningService Service, IMessage Request, Func<Task<IMessage>> Answer)[]
+{
+    ("GetRatificationReport", "/tocmesh.treaty.v1.TreatyService/GetRatificationReport", treaty,
+        new GetRatificationReportRequest { AsOf = new ProtoDate { Year = 2009, Month = 10, Day = 7 } },
+        async () => await treatyClient.GetRatificationReportAsync(new GetRatificationReportRequest { AsOf = new ProtoDate { Year = 2009, Month = 10, Day = 7 } })),
+    ("ListMemberStates", "/tocmesh.directory.v1.DirectoryService/ListMemberStates", directory,
+        new ListMemberStatesRequest { PageSize = 100 },
+        async () => await directoryClient.ListMemberStatesAsync(new ListMemberStatesRequest { PageSize = 100 })),
+    ("GetContact", "/tocmesh.directory.v1.DirectoryService/GetContact", directory,
+        new GetContactRequest { Name = contactName },
+        async () => await directoryClient.GetContactAsync(new GetContactRequest { Name = contactName })),
+};
 
-// The bare server answers with exactly what the full stack answered.
+// Each method's request as one gRPC frame (h2load's body), and the response the service gave, which
+// the bare and raw servers answer with.
 var responses = Path.Combine(work, "responses");
 System.IO.Directory.CreateDirectory(responses);
-await File.WriteAllBytesAsync(Path.Combine(responses, "ListMemberStates.bin"), (await directoryClient.ListMemberStatesAsync(memberStatesRequest, keyed)).ToByteArray());
-await File.WriteAllBytesAsync(Path.Combine(responses, "GetRatificationReport.bin"), (await treatyClient.GetRatificationReportAsync(reportRequest, keyed)).ToByteArray());
-var bare = await services.StartBareAsync(15199, responses);
-using (var warmChannel = GrpcChannel.ForAddress(bare.Url))
+var frames = new Dictionary<string, (string RequestFile, long ResponseFrameBytes)>();
+foreach (var (method, _, _, request, answer) in methods)
 {
-    var warmDirectory = new DirectoryService.DirectoryServiceClient(warmChannel);
-    var warmTreaty = new TreatyService.TreatyServiceClient(warmChannel);
-    for (var i = 0; i < 2000; i++)
+    var requestFile = Path.Combine(work, method + ".request");
+    await File.WriteAllBytesAsync(requestFile, RawServer.Frame(request.ToByteArray()));
+    var response = (await answer()).ToByteArray();
+    await File.WriteAllBytesAsync(Path.Combine(responses, method + ".bin"), response);
+    frames[method] = (requestFile, RawServer.Frame(response).Length);
+}
+
+var bare = await services.StartBareAsync(15199, responses);
+var raw = await services.StartRawAsync(15198, responses);
+var servers = new[] { "full", "bare", "raw" };
+string UrlOf(string server, RunningService service, string path) => (server switch { "full" => service.Url, "bare" => bare.Url, _ => raw.Url }) + path;
+
+// Bring every hot path to optimized code (tiered JIT) before anything is measured.
+foreach (var (method, path, service, _, _) in methods)
+{
+    foreach (var server in servers)
     {
-        await warmDirectory.ListMemberStatesAsync(memberStatesRequest);
-        await warmTreaty.GetRatificationReportAsync(reportRequest);
+        await H2Load.WarmAsync(UrlOf(server, service, path), frames[method].RequestFile, 30_000);
     }
 }
 
-using var bareChannel = GrpcChannel.ForAddress(bare.Url);
-var bareDirectory = new DirectoryService.DirectoryServiceClient(bareChannel);
-var bareTreaty = new TreatyService.TreatyServiceClient(bareChannel);
-
-var rows = new List<string>();
-var cases = new (string Method, Func<CancellationToken, Task> Bare, Func<CancellationToken, Task> Full)[]
-{
-    ("ListMemberStates", ct => bareDirectory.ListMemberStatesAsync(memberStatesRequest, cancellationToken: ct).ResponseAsync,
-                         ct => directoryClient.ListMemberStatesAsync(memberStatesRequest, keyed, cancellationToken: ct).ResponseAsync),
-    ("GetRatificationReport", ct => bareTreaty.GetRatificationReportAsync(reportRequest, cancellationToken: ct).ResponseAsync,
-                              ct => treatyClient.GetRatificationReportAsync(reportRequest, keyed, cancellationToken: ct).ResponseAsync),
-};
+var loads = new (string Label, int Connections, int Streams)[] { ("1 connection, 1 stream", 1, 1), ("16 connections", 16, 1), ("4 connections × 16 streams", 4, 16) };
 var peakRss = new Dictionary<string, long>();
 Console.WriteLine();
-Console.WriteLine("| method | concurrency | bare calls/s | full calls/s | full/bare | bare p50 ms | bare p99 ms | full p50 ms | full p99 ms | failed calls |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-foreach (var (method, bareCall, fullCall) in cases)
+Console.WriteLine("| method | load | full calls/s | bare calls/s | raw Kestrel calls/s | full/bare | full/raw | every answer checked |");
+Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---|");
+foreach (var (method, path, service, _, _) in methods)
 {
-    foreach (var concurrency in new[] { 1, 16, 64 })
+    foreach (var (label, connections, streams) in loads)
     {
-        var b = await LoadRun.RunAsync(bareCall, concurrency, TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds));
-        var f = await LoadRun.RunAsync(fullCall, concurrency, TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds));
-        foreach (var s in services.Running)
+        var figures = servers.ToDictionary(s => s, _ => new List<double>());
+        var checkedAll = true;
+        for (var round = 0; round < options.Rounds; round++)
         {
-            peakRss[s.Name] = Math.Max(peakRss.GetValueOrDefault(s.Name), s.RssBytes());
+            // Alternate the order, so no server always runs first (or on a warmer machine).
+            foreach (var server in servers.Skip(round % servers.Length).Concat(servers.Take(round % servers.Length)))
+            {
+                var result = await H2Load.RunAsync(UrlOf(server, service, path), frames[method].RequestFile, frames[method].ResponseFrameBytes, connections, streams, TimeSpan.FromSeconds(options.Seconds));
+                figures[server].Add(result.CallsPerSecond);
+                if (!result.AllAnswered)
+                {
+                    checkedAll = false;
+                    Console.Error.WriteLine(FormattableString.Invariant($"{server} {method} {label}: {result.Succeeded} succeeded, {result.Failed} failed, {result.DataBytes} data bytes of {result.ExpectedDataBytes} expected (gRPC errors carry no message)"));
+                }
+            }
+
+            foreach (var s in services.Running)
+            {
+                peakRss[s.Name] = Math.Max(peakRss.GetValueOrDefault(s.Name), s.RssBytes());
+            }
         }
 
+        var (full, bareMedian, rawMedian) = (Median(figures["full"]), Median(figures["bare"]), Median(figures["raw"]));
         Console.WriteLine(FormattableString.Invariant(
-            $"| {method} | {concurrency} | {b.CallsPerSecond:F0} | {f.CallsPerSecond:F0} | {f.CallsPerSecond / b.CallsPerSecond:F2} | {b.P50Ms:F2} | {b.P99Ms:F2} | {f.P50Ms:F2} | {f.P99Ms:F2} | {b.Failures + f.Failures} |"));
+            $"| {method} | {label} | {full:N0} | {bareMedian:N0} | {rawMedian:N0} | {full / bareMedian:F2} | {full / rawMedian:F2} | {(checkedAll ? "yes" : "NO: see above")} |"));
     }
 }
 
@@ -157,13 +206,20 @@ foreach (var (name, rss) in peakRss)
     Console.WriteLine(FormattableString.Invariant($"RSS under load, {name}: {rss / 1024.0 / 1024.0:F0} MB"));
 }
 
-internal sealed record Options(int Seconds, double SampleRatio, int Warmup)
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+internal sealed record Options(int Seconds, double SampleRatio, int Warmup, int Rounds)
 {
     public static Options Parse(string[] args)
     {
         var seconds = 5;
         var sample = 0.1;
         var warmup = 3;
+        var rounds = 3;
         for (var i = 0; i < args.Length - 1; i++)
         {
             if (args[i] == "--seconds")
@@ -178,9 +234,13 @@ internal sealed record Options(int Seconds, double SampleRatio, int Warmup)
             {
                 sample = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
             }
+            else if (args[i] == "--rounds")
+            {
+                rounds = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            }
         }
 
-        return new Options(seconds, sample, warmup);
+        return new Options(seconds, sample, warmup, rounds);
     }
 }
 
@@ -218,7 +278,7 @@ internal sealed class ServiceProcesses(string root, string work, double sampleRa
 {
     private readonly List<RunningService> _running = [];
 
-    public IEnumerable<RunningService> Running => _running.Where(r => r.Name != "bare");
+    public IEnumerable<RunningService> Running => _running.Where(r => r.Name is not ("bare" or "raw"));
 
     public Task<RunningService> StartAsync(string name, string dll, int port, (string, string)[] environment)
     {
@@ -235,9 +295,10 @@ internal sealed class ServiceProcesses(string root, string work, double sampleRa
             ($"ConnectionStrings__{name}db", $"Data Source={Path.Combine(work, name + ".db")}"),
             ("Telemetry__TraceSampleRatio", sampleRatio.ToString(CultureInfo.InvariantCulture)),
             ("RateLimits__AgencyPermitsPerSecond", "10000000"),
-            ("Auth__ApiKeys__0__Agency", "Benchmark partner"),
+            ("RateLimits__AnonymousPermitsPerSecond", "10000000"),
+            ("Auth__ApiKeys__0__Agency", "OAS General Secretariat"),
             ("Auth__ApiKeys__0__Sha256", hash),
-            ("Auth__ApiKeys__0__Roles__0", "partner"),
+            ("Auth__ApiKeys__0__Roles__0", "secretariat"),
             ("Logging__LogLevel__Default", "Warning"),
         };
         env.AddRange(environment); // later entries win: a caller may override the defaults
@@ -246,6 +307,9 @@ internal sealed class ServiceProcesses(string root, string work, double sampleRa
 
     public Task<RunningService> StartBareAsync(int port, string responses) =>
         StartProcessAsync("bare", "dotnet", [typeof(BareServer).Assembly.Location, "--bare-server", port.ToString(CultureInfo.InvariantCulture), responses], AppContext.BaseDirectory, port, []);
+
+    public Task<RunningService> StartRawAsync(int port, string responses) =>
+        StartProcessAsync("raw", "dotnet", [typeof(RawServer).Assembly.Location, "--raw-server", port.ToString(CultureInfo.InvariantCulture), responses], AppContext.BaseDirectory, port, []);
 
     private async Task<RunningService> StartProcessAsync(string name, string file, string[] args, string workingDirectory, int port, List<(string, string)> env)
     {
@@ -276,7 +340,7 @@ internal sealed class ServiceProcesses(string root, string work, double sampleRa
         {
             try
             {
-                if (name == "bare")
+                if (name is "bare" or "raw")
                 {
                     await new DirectoryService.DirectoryServiceClient(channel).ListMemberStatesAsync(new ListMemberStatesRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
                 }
