@@ -1,8 +1,10 @@
+using Grpc.Core;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using TocMesh.Directory.Application;
 using TocMesh.Directory.V1;
 using TocMesh.MemberStates;
+using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Errors;
 
 namespace TocMesh.Directory.Grpc;
@@ -11,6 +13,7 @@ namespace TocMesh.Directory.Grpc;
 /// The Directory's contract: maps messages to the register, the contacts and the change requests.
 /// One file per area: member states, contacts, change requests, history and watch, documents.
 /// </summary>
+[BindServiceMethod(typeof(WireBytesBinding<DirectoryService.DirectoryServiceBase>), nameof(WireBytesBinding<DirectoryService.DirectoryServiceBase>.BindService))]
 public sealed partial class DirectoryGrpcService(
     MemberStateCatalog memberStates,
     MemberStateRegister register,

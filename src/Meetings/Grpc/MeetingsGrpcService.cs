@@ -4,6 +4,7 @@ using TocMesh.Meetings.Application;
 using TocMesh.Meetings.Application.Reports;
 using TocMesh.Meetings.Domain;
 using TocMesh.ServiceDefaults.Auth;
+using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
 using TocMesh.ServiceDefaults.Telemetry;
@@ -15,6 +16,7 @@ namespace TocMesh.Meetings.Grpc;
 /// The contract's endpoint: maps messages to the use cases and back (<see cref="MeetingMessages"/>,
 /// <see cref="DocumentMessages"/>, <see cref="ReportMessages"/>).
 /// </summary>
+[BindServiceMethod(typeof(WireBytesBinding<V1.MeetingsService.MeetingsServiceBase>), nameof(WireBytesBinding<V1.MeetingsService.MeetingsServiceBase>.BindService))]
 public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry documents, MeetingReportBuilder reports, ReportRenderMetrics renderMetrics)
     : V1.MeetingsService.MeetingsServiceBase
 {

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Grpc.Core;
 using TocMesh.MemberStates;
+using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.TechnicalCooperation.Application;
 using TocMesh.TechnicalCooperation.Domain;
@@ -13,6 +15,7 @@ namespace TocMesh.TechnicalCooperation.Grpc;
 /// state's needs and requests. One partial file per area: the toolkit, curriculum requests, needs,
 /// funding, and matching needs to courses.
 /// </summary>
+[BindServiceMethod(typeof(WireBytesBinding<TechnicalCooperationService.TechnicalCooperationServiceBase>), nameof(WireBytesBinding<TechnicalCooperationService.TechnicalCooperationServiceBase>.BindService))]
 public sealed partial class TechnicalCooperationGrpcService(
     ToolkitStore toolkit,
     NeedsStore needs,

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
 using TocMesh.Treaty.Application;
@@ -10,6 +12,8 @@ namespace TocMesh.Treaty.Grpc;
 /// <summary>Instruments, standings, reports and comparisons to contract messages, and the report scope back.</summary>
 internal static class StatusMessages
 {
+    private static readonly ConditionalWeakTable<RatificationReport, GetRatificationReportResponse> ReportResponses = new();
+
     public static V1.Instrument ToMessage(this Domain.Instrument i) => new()
     {
         Id = i.Id,
@@ -100,7 +104,14 @@ internal static class StatusMessages
         return response;
     }
 
-    public static GetRatificationReportResponse ToResponse(this RatificationReport report)
+    /// <summary>
+    /// The response for a report, mapped and serialized once per cached report (the cache shares one
+    /// immutable report between calls), so a cached report goes on the wire as its bytes.
+    /// </summary>
+    public static GetRatificationReportResponse ToResponse(this RatificationReport report) =>
+        ReportResponses.GetValue(report, static r => WireBytes.Remember(r.Map()));
+
+    private static GetRatificationReportResponse Map(this RatificationReport report)
     {
         var response = new GetRatificationReportResponse
         {

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using TocMesh.ServiceDefaults.Auth;
+using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
 using TocMesh.Treaty.Application;
@@ -13,6 +14,7 @@ namespace TocMesh.Treaty.Grpc;
 /// paging), hands the rest to the ledger, the status reader and the registers, and maps their answers
 /// (StatusMessages, TreatyActionMessages, LegislationMessages, DataQualityMessages).
 /// </summary>
+[BindServiceMethod(typeof(WireBytesBinding<TreatyService.TreatyServiceBase>), nameof(WireBytesBinding<TreatyService.TreatyServiceBase>.BindService))]
 public sealed class TreatyGrpcService(
     TreatyStatusReader status,
     TreatyActionLedger ledger,
