@@ -2,9 +2,6 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using TocMesh.TestSupport;
 using TocMesh.Treaty.V1;
 
@@ -27,10 +24,7 @@ public sealed class TlsTests
             .WithSetting("Kestrel:Endpoints:mesh:Protocols", "Http2")
             .WithSetting("Kestrel:Certificates:Default:Path", certificate.CertificatePath)
             .WithSetting("Kestrel:Certificates:Default:KeyPath", certificate.KeyPath);
-        host.UseKestrel();
-        host.StartServer();
-        var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .Select(a => new Uri(a)).ToDictionary(a => a.Host);
+        var addresses = host.StartOnPorts().ToDictionary(a => a.Host);
         var grpcPort = addresses["127.0.0.1"];
         var jsonPort = addresses["127.0.0.2"];
         var meshPort = addresses["127.0.0.3"];
