@@ -1,4 +1,5 @@
 using Grpc.Core;
+using TocMesh.Directory.Application;
 using TocMesh.Directory.V1;
 using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Caching;
