@@ -33,6 +33,7 @@ public static class Extensions
         builder.AddServiceTelemetry(service);
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         builder.Services.AddServiceDiscovery();
+        builder.Services.AddTlsEndpoints(builder.Configuration);
         builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
 
         if (builder.Configuration[$"{ApiKeyOptions.Section}:KeysFile"] is { Length: > 0 } keysFile)

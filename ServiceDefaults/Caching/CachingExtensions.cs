@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,9 @@ public static class CachingExtensions
     /// <summary>The connection string name Aspire gives the Redis resource.</summary>
     public const string RedisConnectionName = MeshResources.Cache;
 
+    /// <summary>The in-process cache's default bound, in bytes of serialized entries (<c>Caching:LocalSizeLimit</c>).</summary>
+    public const long DefaultLocalSizeLimit = 64L * 1024 * 1024;
+
     /// <summary>
     /// HybridCache for every read path: in-process L1 always; Redis as L2 when a <c>cache</c>
     /// connection string exists. Redis down or absent never fails a read (see <see cref="ResilientDistributedCache"/>).
@@ -32,6 +36,17 @@ public static class CachingExtensions
             };
             options.MaximumPayloadBytes = 8 * 1024 * 1024;
         }).AddSerializerFactory<ProtobufCacheSerializerFactory>();
+        // The in-process level (HybridCache's L1 is this IMemoryCache) is bounded in bytes: HybridCache
+        // gives every entry its serialized size, and past the limit new entries are not kept (the
+        // cache compacts a quarter, least recently used first). Keys built from caller input (dates,
+        // ids) can therefore not grow the process without limit.
+        builder.Services.AddMemoryCache();
+        builder.Services.AddOptions<MemoryCacheOptions>().Configure(options =>
+        {
+            options.SizeLimit = builder.Configuration.GetValue("Caching:LocalSizeLimit", DefaultLocalSizeLimit);
+            options.CompactionPercentage = 0.25;
+            options.TrackStatistics = true;
+        });
         builder.Services.AddReplicatedHybridCache(builder.Configuration);
 
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RedisConnectionName)))
@@ -94,6 +109,7 @@ public static class CachingExtensions
     {
         var replicas = configuration.GetValue("Caching:Replicas", 1);
         var unsynced = configuration.GetValue("Caching:UnsyncedLocalExpiration", TimeSpan.FromSeconds(5));
-        services.Decorate<HybridCache>((local, sp) => new ReplicatedHybridCache(local, sp.GetRequiredService<ReplicaBus>(), replicas, unsynced));
+        var negative = configuration.GetValue("Caching:NegativeExpiration", TimeSpan.FromSeconds(5));
+        services.Decorate<HybridCache>((local, sp) => new ReplicatedHybridCache(local, sp.GetRequiredService<ReplicaBus>(), replicas, unsynced, negative));
     }
 }

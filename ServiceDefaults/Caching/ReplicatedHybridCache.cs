@@ -11,6 +11,9 @@ namespace TocMesh.ServiceDefaults.Caching;
 /// While this replica cannot hear the others (Redis configured but unreachable, or several replicas
 /// and no Redis), new L1 entries live at most <see cref="UnsyncedLocalExpiration"/>; after a
 /// reconnection the whole L1 is dropped, since removals may have been missed meanwhile.
+/// A negative result (a factory that found nothing returns null) is kept at most
+/// <see cref="NegativeExpiration"/>, in both levels: a caller asking for random ids leaves nothing
+/// lasting behind, and a record created where this replica's removal cannot reach is found soon.
 /// </summary>
 public sealed class ReplicatedHybridCache : HybridCache
 {
@@ -22,9 +25,12 @@ public sealed class ReplicatedHybridCache : HybridCache
     private readonly HybridCache _local;
     private readonly ReplicaBus _bus;
     private readonly bool _replicasWithoutBus;
+    private readonly HybridCacheEntryOptions _negativeEntry;
 
-    public ReplicatedHybridCache(HybridCache local, ReplicaBus bus, int replicas, TimeSpan unsyncedLocalExpiration)
+    public ReplicatedHybridCache(HybridCache local, ReplicaBus bus, int replicas, TimeSpan unsyncedLocalExpiration, TimeSpan negativeExpiration)
     {
+        NegativeExpiration = negativeExpiration;
+        _negativeEntry = new HybridCacheEntryOptions { Expiration = negativeExpiration, LocalCacheExpiration = negativeExpiration };
         _local = local;
         _bus = bus;
         _replicasWithoutBus = replicas > 1 && !bus.IsConfigured;
@@ -37,12 +43,33 @@ public sealed class ReplicatedHybridCache : HybridCache
     /// <summary>The longest an L1 entry lives while removals of other replicas cannot reach this one.</summary>
     public TimeSpan UnsyncedLocalExpiration { get; }
 
+    /// <summary>The longest a "not found" (a null result) is kept.</summary>
+    public TimeSpan NegativeExpiration { get; }
+
     private bool Unsynced => _replicasWithoutBus || (_bus.IsConfigured && !_bus.IsListening);
 
-    public override ValueTask<T> GetOrCreateAsync<TState, T>(
+    public override async ValueTask<T> GetOrCreateAsync<TState, T>(
         string key, TState state, Func<TState, CancellationToken, ValueTask<T>> factory,
-        HybridCacheEntryOptions? options = null, IEnumerable<string>? tags = null, CancellationToken cancellationToken = default) =>
-        _local.GetOrCreateAsync(key, state, factory, Bounded(options), tags, cancellationToken);
+        HybridCacheEntryOptions? options = null, IEnumerable<string>? tags = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            // A null result leaves the factory as an exception, so HybridCache keeps nothing under its
+            // options; it is then kept under the short ones.
+            return await _local.GetOrCreateAsync(
+                key,
+                (State: state, Factory: factory),
+                static async (s, ct) => await s.Factory(s.State, ct) ?? throw new NothingFound(),
+                Bounded(options),
+                tags,
+                cancellationToken);
+        }
+        catch (NothingFound)
+        {
+            await _local.SetAsync<T>(key, default!, _negativeEntry, tags, cancellationToken);
+            return default!;
+        }
+    }
 
     public override ValueTask SetAsync<T>(
         string key, T value, HybridCacheEntryOptions? options = null, IEnumerable<string>? tags = null, CancellationToken cancellationToken = default) =>
@@ -82,4 +109,7 @@ public sealed class ReplicatedHybridCache : HybridCache
             Flags = options?.Flags,
         };
     }
+
+    /// <summary>A factory found nothing: its null is not kept under the entry's own options.</summary>
+    private sealed class NothingFound : Exception;
 }

@@ -11,7 +11,7 @@ public sealed class ErrorTests(Mesh mesh)
         var run = await mesh.RunAsync("status", "state", "XYZ", "--as-of", "2009-10-07");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.StartsWith("error: treaty (http://treaty.test/) answered INVALID_ARGUMENT: ", run.Error);
+        Assert.StartsWith("error: treaty (http://treaty.localhost/) answered INVALID_ARGUMENT: ", run.Error);
         Assert.Matches(@"(?m)^  state_code: \S", run.Error);
         Assert.DoesNotContain("   at ", run.Error);
         Assert.DoesNotContain("Exception", run.Error);
@@ -56,6 +56,6 @@ public sealed class ErrorTests(Mesh mesh)
         var run = await Cli.RunAsync(channels, mesh.Environment, "status", "state", "MEX", "--as-of", "2009-10-07");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains(channels.Sent, uri => uri.Host == "treaty.test" && uri.AbsolutePath == "/tocmesh.treaty.v1.TreatyService/GetStateStatus");
+        Assert.Contains(channels.Sent, uri => uri.Host == "treaty.localhost" && uri.AbsolutePath == "/tocmesh.treaty.v1.TreatyService/GetStateStatus");
     }
 }

@@ -14,7 +14,7 @@ public sealed class HealthTests(Mesh mesh)
         Assert.True(run.ExitCode == 0, run.ToString());
         foreach (var service in new[] { "treaty", "directory", "techcoop", "meetings" })
         {
-            Assert.Matches($@"│\s*{service}\s*│\s*http://{service}.test/\s*│\s*SERVING", run.Output);
+            Assert.Matches($@"│\s*{service}\s*│\s*http://{service}.localhost/\s*│\s*SERVING", run.Output);
         }
     }
 

@@ -104,8 +104,8 @@ public sealed class KeyCommandTests : IDisposable
     /// <summary>Whether the service takes the key, as tocmesh sends it: an unknown key is refused on any call.</summary>
     private static async Task<bool> Accepted(DirectoryNode directory, string key)
     {
-        var channels = new InProcessChannels(new Dictionary<string, Func<HttpMessageHandler>> { ["directory.test"] = () => directory.Server.CreateHandler() });
-        var run = await Cli.RunAsync(channels, new Dictionary<string, string>(), "directory", "search", "--state", "MEX", "--directory", "http://directory.test", "--key", key, "--json");
+        var channels = new InProcessChannels(new Dictionary<string, Func<HttpMessageHandler>> { ["directory.localhost"] = () => directory.Server.CreateHandler() });
+        var run = await Cli.RunAsync(channels, new Dictionary<string, string>(), "directory", "search", "--state", "MEX", "--directory", "http://directory.localhost", "--key", key, "--json");
         Assert.True(run.ExitCode == 0 || run.Error.Contains("UNAUTHENTICATED", StringComparison.Ordinal), run.ToString());
         return run.ExitCode == 0;
     }

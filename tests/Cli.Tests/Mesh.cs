@@ -31,10 +31,10 @@ public sealed class Mesh : IAsyncLifetime
 
     public Dictionary<string, string> Environment { get; } = new()
     {
-        ["TOCMESH_TREATY_URL"] = "http://treaty.test",
-        ["TOCMESH_DIRECTORY_URL"] = "http://directory.test",
-        ["TOCMESH_TECHCOOP_URL"] = "http://techcoop.test",
-        ["TOCMESH_MEETINGS_URL"] = "http://meetings.test",
+        ["TOCMESH_TREATY_URL"] = "http://treaty.localhost",
+        ["TOCMESH_DIRECTORY_URL"] = "http://directory.localhost",
+        ["TOCMESH_TECHCOOP_URL"] = "http://techcoop.localhost",
+        ["TOCMESH_MEETINGS_URL"] = "http://meetings.localhost",
     };
 
     public IChannelFactory Channels => new InProcessChannels(Handlers);
@@ -42,10 +42,10 @@ public sealed class Mesh : IAsyncLifetime
     /// <summary>The in-process services by the host name the CLI reaches them at.</summary>
     public IReadOnlyDictionary<string, Func<HttpMessageHandler>> Handlers => new Dictionary<string, Func<HttpMessageHandler>>
     {
-        ["treaty.test"] = () => Treaty.Server.CreateHandler(),
-        ["directory.test"] = () => Directory.Server.CreateHandler(),
-        ["techcoop.test"] = () => TechCoop.Server.CreateHandler(),
-        ["meetings.test"] = () => Meetings.Server.CreateHandler(),
+        ["treaty.localhost"] = () => Treaty.Server.CreateHandler(),
+        ["directory.localhost"] = () => Directory.Server.CreateHandler(),
+        ["techcoop.localhost"] = () => TechCoop.Server.CreateHandler(),
+        ["meetings.localhost"] = () => Meetings.Server.CreateHandler(),
     };
 
     /// <summary>Runs tocmesh with <paramref name="args"/> against the mesh, within a bound.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Collections.Concurrent;
 using Grpc.Net.Client;
 using TocMesh.Cli.Hosting;
@@ -15,9 +16,9 @@ public sealed class RecordingChannels(IReadOnlyDictionary<string, Func<HttpMessa
     /// <summary>The address of every request sent so far.</summary>
     public IReadOnlyCollection<Uri> Sent => _sent;
 
-    public GrpcChannel Create(Uri address)
+    public GrpcChannel Create(Uri address, X509Certificate2Collection? authorities = null)
     {
-        HttpMessageHandler inner = handlers.TryGetValue(address.Host, out var handler) ? handler() : new SocketsHttpHandler();
+        HttpMessageHandler inner = handlers.TryGetValue(address.Host, out var handler) ? handler() : GrpcChannelFactory.Handler(authorities);
         return GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = new Recorder(_sent, inner), MaxReceiveMessageSize = 16 * 1024 * 1024 });
     }
 

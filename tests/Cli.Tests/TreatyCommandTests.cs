@@ -125,7 +125,7 @@ public sealed class TreatyCommandTests(Mesh mesh)
     {
         var anonymous = await mesh.RunAsync("import", "reference-data");
         Assert.Equal(1, anonymous.ExitCode);
-        Assert.Contains("error: treaty (http://treaty.test/) answered UNAUTHENTICATED", anonymous.Error);
+        Assert.Contains("error: treaty (http://treaty.localhost/) answered UNAUTHENTICATED", anonymous.Error);
 
         var partner = await mesh.RunAsync("import", "reference-data", "--key", TestSupport.TestKeys.Partner);
         Assert.Equal(1, partner.ExitCode);

@@ -1,3 +1,7 @@
+using System.Buffers.Text;
+using System.Text;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using TocMesh.Directory.V1;
 using TocMesh.TestSupport;
 using static TocMesh.Directory.Tests.ContactFixtures;
@@ -36,5 +40,27 @@ public sealed class ContactCacheTests
         Assert.Equal(2, (await secretariat.GetDirectoryAsync(new GetDirectoryRequest())).Contacts.Count);
         Assert.Equal(2, (await secretariat.GetContactHistoryAsync(new GetContactHistoryRequest { Name = created.Name })).Revisions.Count);
         Assert.Single((await secretariat.ListChangeRequestsAsync(new ListChangeRequestsRequest { StateCode = "KNA", Status = ChangeRequestStatus.Open })).ChangeRequests);
+    }
+
+    [Fact]
+    public async Task Page_tokens_a_caller_makes_up_leave_no_entries_in_the_cache()
+    {
+        using var host = new DirectoryHost();
+        host.WithSetting("RateLimits:Enabled", "false");
+        var directory = host.Directory(TestKeys.Partner);
+        await directory.ListContactsAsync(new ListContactsRequest());
+        await directory.ListMemberStatesAsync(new ListMemberStatesRequest());
+        var memory = host.Services.GetRequiredService<IMemoryCache>();
+        var before = memory.GetCurrentStatistics()!.CurrentEntryCount;
+
+        for (var i = 0; i < 200; i++)
+        {
+            // A token as the service makes them, after a key the caller chose.
+            var token = Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"v1:forged-{i}"));
+            await directory.ListContactsAsync(new ListContactsRequest { PageToken = token });
+            await directory.ListMemberStatesAsync(new ListMemberStatesRequest { PageToken = token });
+        }
+
+        Assert.InRange(memory.GetCurrentStatistics()!.CurrentEntryCount, 0, before + 5);
     }
 }

@@ -1,6 +1,8 @@
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -110,6 +112,17 @@ public class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint> where
         }
 
         return (TClient)Activator.CreateInstance(typeof(TClient), invoker)!;
+    }
+
+    /// <summary>
+    /// Starts the service on real ports (Kestrel) instead of the test server, on the endpoints its
+    /// <c>Kestrel:Endpoints</c> settings name (port 0: the system chooses), and returns the addresses bound.
+    /// </summary>
+    public IReadOnlyList<Uri> StartOnPorts()
+    {
+        UseKestrel();
+        StartServer();
+        return [.. Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a))];
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -28,6 +28,11 @@ public sealed class CacheTests
         Assert.Equal(today, sameDay);
         Assert.Equal((2, 1), Counted("treaty:report"));
         Assert.Equal((2, 1), Counted("treaty:snapshot"));
+
+        // Duplicates collapse into the same key too: one list of ids, however it is spelled, is one entry.
+        var repeated = await treaty.GetRatificationReportAsync(new GetRatificationReportRequest { AsOf = D.Meeting, InstrumentIds = { "untoc-tip", "untoc-som", "untoc-tip" } });
+        Assert.Equal(today, repeated);
+        Assert.Equal((3, 1), Counted("treaty:report"));
     }
 
     [Fact]

@@ -37,11 +37,24 @@ public sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<FileInfo?> CaFile { get; } = new("--ca-file")
+    {
+        Description = "PEM file of the certificate authority to trust for https:// addresses, instead of the system's (else $TOCMESH_CA_FILE).",
+        Recursive = true,
+        HelpName = "pem",
+    };
+
+    public Option<bool> Insecure { get; } = new("--insecure")
+    {
+        Description = "Send the API key over plain http:// to a host that is not loopback (refused otherwise).",
+        Recursive = true,
+    };
+
     public Option<bool> Json { get; } = new("--json")
     {
         Description = "Machine-readable output for scripts: JSON, no colour, no tables.",
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [.. Addresses.Values, Key, Json];
+    public IEnumerable<Option> All => [.. Addresses.Values, Key, CaFile, Insecure, Json];
 }

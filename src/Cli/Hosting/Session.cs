@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
@@ -10,6 +12,7 @@ namespace TocMesh.Cli.Hosting;
 public sealed class Session(CliContext context, GlobalOptions options, ParseResult parse) : IDisposable
 {
     private readonly List<GrpcChannel> _channels = [];
+    private X509Certificate2Collection? _authorities;
 
     public ParseResult Parse { get; } = parse;
 
@@ -47,12 +50,23 @@ public sealed class Session(CliContext context, GlobalOptions options, ParseResu
         : context.Environment("TOCMESH_API_KEY") is { Length: > 0 } fromEnvironment ? fromEnvironment
         : null;
 
-    /// <summary>A call invoker for <paramref name="service"/>, sending the API key when there is one.</summary>
+    /// <summary>
+    /// A call invoker for <paramref name="service"/>, sending the API key when there is one. A key is
+    /// never sent in plain text beyond this machine: to an http:// address whose host is not loopback
+    /// the call is refused before any connection, unless <c>--insecure</c> says the network is trusted.
+    /// </summary>
     public CallInvoker Invoker(TocMeshService service)
     {
         var address = AddressOf(service);
+        if (ApiKey is not null && address.Scheme == Uri.UriSchemeHttp && !IsLoopback(address) && !Parse.GetValue(options.Insecure))
+        {
+            throw new CliException(
+                $"refusing to send the API key in plain text to {address} ({service.Name}): use an https:// address "
+                + "(with --ca-file for a private certificate authority), or --insecure if the network to it is trusted. Nothing was sent.");
+        }
+
         Calling = (service, address);
-        var channel = context.Channels.Create(address);
+        var channel = context.Channels.Create(address, Authorities());
         _channels.Add(channel);
         var invoker = channel.CreateCallInvoker();
         return ApiKey is { } key
@@ -62,6 +76,43 @@ public sealed class Session(CliContext context, GlobalOptions options, ParseResu
                 return metadata;
             })
             : invoker;
+    }
+
+    /// <summary>localhost, *.localhost (RFC 6761) and loopback addresses; a name is not resolved.</summary>
+    public static bool IsLoopback(Uri address) =>
+        address.IsLoopback || address.IdnHost.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The certificate authorities of <c>--ca-file</c> (else $TOCMESH_CA_FILE), read once; none: the system's.</summary>
+    private X509Certificate2Collection? Authorities()
+    {
+        if (_authorities is not null)
+        {
+            return _authorities;
+        }
+
+        var path = Parse.GetValue(options.CaFile)?.FullName
+            ?? (context.Environment("TOCMESH_CA_FILE") is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
+        if (path is null)
+        {
+            return null;
+        }
+
+        var authorities = new X509Certificate2Collection();
+        try
+        {
+            authorities.ImportFromPemFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw new CliException($"--ca-file {path}: {e.Message}");
+        }
+
+        if (authorities.Count == 0)
+        {
+            throw new CliException($"--ca-file {path}: no PEM certificate in the file.");
+        }
+
+        return _authorities = authorities;
     }
 
     public global::TocMesh.Treaty.V1.TreatyService.TreatyServiceClient Treaty() => new(Invoker(TocMeshService.Treaty));

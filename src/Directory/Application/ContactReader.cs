@@ -31,14 +31,16 @@ public sealed class ContactReader(DirectoryDbContext db, HybridCache cache)
 
     public async Task<(List<Contact> Page, string NextPageToken)> ListAsync(ContactFilter filter, PageRequest page, CancellationToken ct)
     {
-        var key = $"contacts:list:{filter.StateCode}|{filter.Role}|{filter.InstrumentId}|{filter.Language}|{filter.IncludeRetired}|{page.Size}|{page.After}";
-        var window = await cache.GetOrCreateAsync(
-            key,
-            (db, filter, page),
-            static async (s, token) => await ContactQuery.Page(s.db, s.filter, s.page).ToListAsync(token),
-            DirectoryCacheTags.Entry,
-            DirectoryCacheTags.ForRead(filter.StateCode),
-            ct);
+        // Only first pages are cached: a page token is the caller's to make up, so it names no key.
+        var window = page.After is not null
+            ? await ContactQuery.Page(db, filter, page).ToListAsync(ct)
+            : await cache.GetOrCreateAsync(
+                $"contacts:list:{filter.StateCode}|{filter.Role}|{filter.InstrumentId}|{filter.Language}|{filter.IncludeRetired}|{page.Size}",
+                (db, filter, page),
+                static async (s, token) => await ContactQuery.Page(s.db, s.filter, s.page).ToListAsync(token),
+                DirectoryCacheTags.Entry,
+                DirectoryCacheTags.ForRead(filter.StateCode),
+                ct);
         var hasMore = window.Count > page.Size;
         var items = window.Take(page.Size).ToList();
         return (items, PageRequest.NextToken(items.Count > 0 ? ContactQuery.KeyOf(items[^1]) : null, hasMore));
@@ -50,12 +52,13 @@ public sealed class ContactReader(DirectoryDbContext db, HybridCache cache)
         var revisions = await cache.GetOrCreateAsync(
             $"contact-history:{id}",
             (db, id),
+            // None: null, a "not found" the cache keeps only briefly.
             static async (s, token) => await s.db.ContactRevisions.AsNoTracking()
-                .Where(r => r.ContactId == s.id).OrderBy(r => r.Sequence).ToListAsync(token),
+                .Where(r => r.ContactId == s.id).OrderBy(r => r.Sequence).ToListAsync(token) is { Count: > 0 } found ? found : null,
             DirectoryCacheTags.Entry,
             [DirectoryCacheTags.Contact(id)],
             ct);
-        return revisions.Count > 0 ? revisions : throw new NotFoundException(ResourceType, Contact.NamePrefix + id);
+        return revisions is { Count: > 0 } ? revisions : throw new NotFoundException(ResourceType, Contact.NamePrefix + id);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using TocMesh.Directory.Application;
 using TocMesh.Directory.V1;
 using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Caching;
@@ -13,19 +14,21 @@ public sealed partial class DirectoryGrpcService
         var asOf = request.AsOf.ToAsOf("as_of", clock);
         var page = PageRequest.From(request.PageSize, request.PageToken);
 
-        // The hottest read of the mesh: the finished response is cached per day and page.
-        return await cache.GetOrCreateResponseAsync(
-            $"directory:member-states:v1:{asOf:yyyy-MM-dd}:{page.Size}:{page.After}",
-            (MemberStates: memberStates, Page: page, AsOf: asOf),
-            static async (s, ct) =>
-            {
-                var (items, next, total) = await s.MemberStates.ListAsync(s.Page, ct);
-                var response = new ListMemberStatesResponse { NextPageToken = next, TotalSize = total };
-                response.MemberStates.AddRange(items.Select(state => state.ToMessage(s.AsOf)));
-                return response;
-            },
-            [MemberStateRegister.CacheTag],
-            context.CancellationToken);
+        // The hottest read of the mesh: the finished first page is cached per day and page size (a
+        // later page's token is the caller's to make up, so it names no key).
+        var state = (MemberStates: memberStates, Page: page, AsOf: asOf);
+        return page.After is not null
+            ? await BuildAsync(state, context.CancellationToken)
+            : await cache.GetOrCreateResponseAsync(
+                $"directory:member-states:v1:{asOf:yyyy-MM-dd}:{page.Size}", state, BuildAsync, [MemberStateRegister.CacheTag], context.CancellationToken);
+
+        static async ValueTask<ListMemberStatesResponse> BuildAsync((MemberStateCatalog MemberStates, PageRequest Page, DateOnly AsOf) s, CancellationToken ct)
+        {
+            var (items, next, total) = await s.MemberStates.ListAsync(s.Page, ct);
+            var response = new ListMemberStatesResponse { NextPageToken = next, TotalSize = total };
+            response.MemberStates.AddRange(items.Select(state => state.ToMessage(s.AsOf)));
+            return response;
+        }
     }
 
     public override async Task<GetMemberStateResponse> GetMemberState(GetMemberStateRequest request, ServerCallContext context)

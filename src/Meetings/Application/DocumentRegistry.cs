@@ -41,17 +41,15 @@ public sealed class DocumentRegistry(IMeetingStore store, HybridCache cache, Tim
         var baseSymbol = string.IsNullOrWhiteSpace(baseSymbolText) ? null : violations.Try(() => DocumentSymbol.Parse(baseSymbolText, "base_symbol").BaseSymbol);
         violations.ThrowIfAny();
 
-        var key = $"documents:list:v1:{meeting}|{baseSymbol}|{page.After}|{page.Size}";
-        var cached = await cache.GetOrCreateAsync(
-            key,
-            (registry: this, meeting, baseSymbol, page),
-            static async (s, ct) =>
-            {
-                var rows = await s.registry.ListRowsAsync(s.meeting, s.baseSymbol, s.page, ct);
-                return rows;
-            },
-            tags: [CacheTag],
-            cancellationToken: cancellationToken);
+        // Only first pages are cached: a page token is the caller's to make up, so it names no key.
+        var cached = page.After is not null
+            ? await ListRowsAsync(meeting, baseSymbol, page, cancellationToken)
+            : await cache.GetOrCreateAsync(
+                $"documents:list:v1:{meeting}|{baseSymbol}|{page.Size}",
+                (registry: this, meeting, baseSymbol, page),
+                static async (s, ct) => await s.registry.ListRowsAsync(s.meeting, s.baseSymbol, s.page, ct),
+                tags: [CacheTag],
+                cancellationToken: cancellationToken);
         var hasMore = cached.Count > page.Size;
         var items = cached.Take(page.Size).Select(c => c.ToView()).ToList();
         return (items, PageRequest.NextToken(items.Count > 0 ? items[^1].Document.Symbol : null, hasMore));
