@@ -5,6 +5,7 @@ using TocMesh.Directory.V1;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Directory.Grpc;
 
@@ -20,7 +21,7 @@ public sealed partial class DirectoryGrpcService
     {
         var violations = new FieldViolations();
         var details = request.Contact.ToDetails(violations);
-        var contact = await contacts.CreateAsync(details, request.RequestId, request.Reason, context.GetCaller(), violations, context.CancellationToken);
+        var contact = await contacts.CreateAsync(details, IdempotencyKey.Of(context, request, violations), request.Reason, context.GetCaller(), violations, context.CancellationToken);
         return new CreateContactResponse { Contact = contact.ToMessage(mayReadPersonalData: true) };
     }
 
