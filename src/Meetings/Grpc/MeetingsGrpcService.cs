@@ -6,6 +6,7 @@ using TocMesh.Meetings.Domain;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.ServiceDefaults.Telemetry;
 using V1 = TocMesh.Meetings.V1;
 
@@ -116,9 +117,12 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
             throw new ValidationException("document.content", "is not a known kind of content");
         }
 
+        var violations = new FieldViolations();
+        var key = IdempotencyKey.Of(context, request, violations);
+        violations.ThrowIfAny();
         var view = await documents.RegisterAsync(
             caller,
-            new NewDocument(document.Symbol?.Normalized, document.Title, document.MeetingId, document.Description, (DocumentContent)(int)document.Content, request.RequestId),
+            new NewDocument(document.Symbol?.Normalized, document.Title, document.MeetingId, document.Description, (DocumentContent)(int)document.Content, key),
             context.CancellationToken);
         return new V1.RegisterDocumentResponse { Document = view.ToMessage() };
     }
