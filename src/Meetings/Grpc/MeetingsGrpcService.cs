@@ -117,8 +117,15 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
             throw new ValidationException("document.content", "is not a known kind of content");
         }
 
+        // A retry may spell the symbol another way: the request id's fingerprint is of the symbol as normalized.
+        var canonical = request.Clone();
+        if (DocumentSymbol.TryParse(document.Symbol?.Normalized, out var symbol, out _))
+        {
+            canonical.Document.Symbol.Normalized = symbol!.Normalized;
+        }
+
         var violations = new FieldViolations();
-        var key = IdempotencyKey.Of(context, request, violations);
+        var key = IdempotencyKey.Of(context, canonical, violations);
         violations.ThrowIfAny();
         var view = await documents.RegisterAsync(
             caller,
