@@ -5,7 +5,7 @@ namespace TocMesh.ServiceDefaults.Auth;
 /// <summary>
 /// Who is calling: a partner agency identified by its API key, or an anonymous reader.
 /// Roles: <c>partner</c> (may read personal contact data), <c>state-editor:XXX</c> (may write that
-/// state's records only), <c>secretariat</c> (may write everything).
+/// state's records, and read its personal contact data, only), <c>secretariat</c> (may write everything).
 /// </summary>
 public sealed record Caller(string? Agency, IReadOnlySet<string> Roles)
 {
@@ -24,8 +24,11 @@ public sealed record Caller(string? Agency, IReadOnlySet<string> Roles)
     public IEnumerable<string> EditedStates =>
         Roles.Where(r => r.StartsWith(StateEditorPrefix, StringComparison.Ordinal)).Select(r => r[StateEditorPrefix.Length..]);
 
-    /// <summary>Personal contact data (person, e-mail, phone) is for known agencies only.</summary>
-    public bool MayReadPersonalData => Roles.Contains(PartnerRole) || IsSecretariat || EditedStates.Any();
+    /// <summary>
+    /// Personal contact data (person, title, e-mail, phone) of <paramref name="stateCode"/>'s contacts:
+    /// for partners and the secretariat, and for the editor of that state only (least privilege).
+    /// </summary>
+    public bool MayReadPersonalDataOf(string stateCode) => Roles.Contains(PartnerRole) || IsSecretariat || IsEditorOf(stateCode);
 
     /// <summary>Every write needs a key; the secretariat writes everything.</summary>
     public void EnsureSecretariat(string action)

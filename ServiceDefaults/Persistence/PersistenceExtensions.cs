@@ -51,6 +51,7 @@ public static class PersistenceExtensions
             builder.Services.AddDbContextPool<TContext, TSqlite>(options => options.UseSqlite(sqlite).AddInterceptors(busyTimeout));
         }
 
+        builder.Services.AddScoped(sp => new IdempotentWrites(sp.GetRequiredService<TContext>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IDatabaseMigrator, DatabaseInitializer<TContext>>();
         builder.Services.MigrateBeforeStart();
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(

@@ -78,10 +78,10 @@ public sealed class CrashDurabilityTests
             Assert.Single(history.Revisions);
         }
 
-        // A retry of an acknowledged create after the restart finds the original, not a second record.
+        // A retry (the same request) of an acknowledged create after the restart finds the original, not a second record.
         var (retryId, retryName) = acknowledged.First();
         var retried = await restarted.CreateContactAsync(
-            new CreateContactRequest { Contact = ContactFixtures.PointOfContact("MEX", institution: retryId), RequestId = retryId, Reason = "retry" }, auth);
+            new CreateContactRequest { Contact = ContactFixtures.PointOfContact("MEX", institution: retryId), RequestId = retryId, Reason = "crash test" }, auth);
         Assert.Equal(retryName, retried.Contact.Name);
     }
 

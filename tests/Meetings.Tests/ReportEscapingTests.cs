@@ -47,6 +47,44 @@ public sealed class ReportEscapingTests
         Assert.Contains(Hostile, SeedReportTests.Flat(text));
     }
 
+    [Fact]
+    public async Task A_javascript_link_and_an_image_in_a_title_and_an_owner_stay_words_in_markdown_and_html()
+    {
+        const string Link = "[click](javascript:alert(1))";
+        const string Image = "![x](http://evil)";
+        const string Reference = "[ref][1] and <b onmouseover=alert(1)>hover</b>";
+        using var host = new MeetingsHost();
+        host.WithDependencyDown("treaty").WithDependencyDown("techcoop");
+        var secretariat = host.Meetings(TestKeys.Secretariat);
+        await secretariat.RegisterDocumentAsync(new RegisterDocumentRequest
+        {
+            Document = new Document { Symbol = new DocumentSymbol { Normalized = "GT/DOT-II/doc.13/09" }, Title = $"{Link} {Image}", MeetingId = "gtdot-ii" },
+        });
+        var followUp = (await secretariat.GetWorkProgramAsync(new GetWorkProgramRequest { MeetingId = "gtdot-ii" })).FollowUps.First(f => f.Owner.Length > 0);
+        await secretariat.UpdateFollowUpAsync(new UpdateFollowUpRequest
+        {
+            FollowUp = new FollowUp { Name = followUp.Name, Etag = followUp.Etag, Owner = $"{Link} {Image} {Reference}\n\n[1]: http://evil" },
+            UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "owner" } },
+        });
+
+        async Task<string> RenderAsync(ReportFormat format) =>
+            (await host.Meetings().RenderMeetingReportAsync(new RenderMeetingReportRequest { MeetingId = "gtdot-ii", Format = format }, deadline: DateTime.UtcNow.AddSeconds(60))).Content;
+        var markdown = await RenderAsync(ReportFormat.Markdown);
+        var html = await RenderAsync(ReportFormat.Html);
+
+        var fromMarkdown = Markdown.ToHtml(markdown, new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
+        foreach (var rendered in new[] { fromMarkdown, html })
+        {
+            Assert.DoesNotContain("<a ", rendered);
+            Assert.DoesNotContain("<img", rendered);
+            Assert.DoesNotContain("<b ", rendered);
+            Assert.DoesNotContain("href=\"javascript", rendered, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Contains(Link, WebUtility.HtmlDecode(fromMarkdown));
+        Assert.Contains(Image, WebUtility.HtmlDecode(html));
+    }
+
     [Theory]
     [InlineData("# not a heading")]
     [InlineData("1. not a list")]

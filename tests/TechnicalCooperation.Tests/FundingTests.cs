@@ -68,12 +68,13 @@ public class FundingTests
         using var host = new TechCoopHost(directoryDown: true, provider: Provider);
         var secretariat = host.TechCoop(TestKeys.Secretariat);
 
-        var saved = (await secretariat.RecordFundingAsync(new RecordFundingRequest
+        var request = new RecordFundingRequest
         {
             Funding = new Funding { Source = FundingSource.SpecificFund, WorkArea = "smuggling-of-migrants", Status = FundingStatus.Pledged, DonorNote = "a donor, not named" },
             RequestId = "unstated-1",
-        })).Funding;
-        var retried = (await secretariat.RecordFundingAsync(new RecordFundingRequest { Funding = new Funding { Source = FundingSource.SpecificFund, WorkArea = "smuggling-of-migrants", Status = FundingStatus.Pledged }, RequestId = "unstated-1" })).Funding;
+        };
+        var saved = (await secretariat.RecordFundingAsync(request)).Funding;
+        var retried = (await secretariat.RecordFundingAsync(request)).Funding;
 
         Assert.Null(saved.Amount);
         Assert.Equal(saved.Name, retried.Name);

@@ -133,7 +133,7 @@ public class TreatyActionRulesTests(TreatyFixture fixture) : IClassFixture<Treat
 
         var other = Action("BLZ", "cifta", TreatyActionKind.Accession, deposit: D.Ate(2001, 2, 2));
         other.RequestId = "blz-cifta-accession";
-        await RpcAssert.ThrowsAsync(StatusCode.AlreadyExists, () => Secretariat.RecordTreatyActionAsync(other).ResponseAsync);
+        await RpcAssert.InvalidArgumentAsync(() => Secretariat.RecordTreatyActionAsync(other).ResponseAsync, "request_id");
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed partial class ChangeRequestStore(
     HybridCache cache,
     MemberStateRegister register,
     OverdueChangeRequests overdue,
+    IdempotentWrites writes,
     IOptions<DirectoryOptions> options,
     TimeProvider clock,
     ILogger<ChangeRequestStore> logger)
@@ -68,7 +69,7 @@ public sealed partial class ChangeRequestStore(
         return (items, PageRequest.NextToken(items.Count > 0 ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, hasMore));
     }
 
-    public async Task<ChangeRequest> OpenAsync(ChangeRequestDraft draft, string requestId, Caller caller, FieldViolations violations, CancellationToken ct)
+    public async Task<ChangeRequest> OpenAsync(ChangeRequestDraft draft, IdempotencyKey? key, Caller caller, FieldViolations violations, CancellationToken ct)
     {
         caller.EnsureAuthenticated("open a change request");
         var state = violations.Try(() => StateCodes.Normalize(draft.StateCode, "change_request.state_code"));
@@ -78,13 +79,12 @@ public sealed partial class ChangeRequestStore(
             state = await register.CheckVerifiedMemberAsync(state, "change_request.state_code", violations, ct);
         }
 
-        requestId = RequestIds.Normalize(requestId, violations);
+        key = RequestIds.Normalize(key, violations);
         var request = Validate(draft with { StateCode = state ?? "" }, violations);
         violations.ThrowIfAny();
 
-        request.RequestId = requestId.Length > 0 ? requestId : null;
         request.OpenedBy = caller.Agency ?? "";
-        return await SaveAsync(request, ct);
+        return await SaveAsync(request, key, ct);
     }
 
     /// <summary>Records a request from the service's reference data, once (its request id is its key).</summary>
@@ -104,7 +104,7 @@ public sealed partial class ChangeRequestStore(
 
         request.RequestId = requestId;
         request.OpenedBy = openedBy;
-        await SaveAsync(request, ct);
+        await SaveAsync(request, null, ct);
         return true;
     }
 
@@ -137,29 +137,19 @@ public sealed partial class ChangeRequestStore(
         };
     }
 
-    private async Task<ChangeRequest> SaveAsync(ChangeRequest request, CancellationToken ct)
+    private async Task<ChangeRequest> SaveAsync(ChangeRequest request, IdempotencyKey? key, CancellationToken ct)
     {
-        if (request.RequestId is { } requestId && await FindByRequestIdAsync(requestId, ct) is { } earlier)
+        if (await writes.EarlierResultAsync(key, ct) is { } earlier)
         {
-            return SameOrConflict(earlier, request);
+            return await LoadAsync(earlier, ct);
         }
 
         request.RecordedAt = clock.StoredUtcNow();
         db.ChangeRequests.Add(request);
-        try
+        // A concurrent call with the same request id committed first: answer with what it opened.
+        if (await writes.SaveChangesAsync(key, () => request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct) is { } winner)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (request.RequestId is not null)
-        {
-            db.ChangeTracker.Clear();
-            var winner = await FindByRequestIdAsync(request.RequestId, ct);
-            if (winner is null)
-            {
-                throw;
-            }
-
-            return SameOrConflict(winner, request);
+            return await LoadAsync(winner, ct);
         }
 
         await cache.RemoveByTagAsync(DirectoryCacheTags.ChangeRequests, ct);
@@ -168,13 +158,11 @@ public sealed partial class ChangeRequestStore(
         return request;
     }
 
-    private Task<ChangeRequest?> FindByRequestIdAsync(string requestId, CancellationToken ct) =>
-        db.ChangeRequests.AsNoTracking().FirstOrDefaultAsync(r => r.RequestId == requestId, ct);
-
-    private static ChangeRequest SameOrConflict(ChangeRequest earlier, ChangeRequest request) =>
-        earlier.StateCode == request.StateCode && earlier.Role == request.Role
-            ? earlier
-            : throw new AlreadyExistsException("change request", earlier.Name, $"request_id {request.RequestId} was used for another change request.");
+    private Task<ChangeRequest> LoadAsync(string recorded, CancellationToken ct)
+    {
+        var id = long.Parse(recorded, System.Globalization.CultureInfo.InvariantCulture);
+        return db.ChangeRequests.AsNoTracking().FirstAsync(r => r.Id == id, ct);
+    }
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     private static partial Regex MeetingId();

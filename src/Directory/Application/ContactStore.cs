@@ -22,12 +22,13 @@ public sealed partial class ContactStore(
     MemberStateRegister register,
     DirectoryChangeSignal signal,
     OverdueChangeRequests overdue,
+    IdempotentWrites writes,
     TimeProvider clock,
     ILogger<ContactStore> logger)
 {
     private const string ResourceType = "contact";
 
-    public async Task<Contact> CreateAsync(ContactDetails details, string requestId, string reason, Caller caller, FieldViolations violations, CancellationToken ct)
+    public async Task<Contact> CreateAsync(ContactDetails details, IdempotencyKey? key, string reason, Caller caller, FieldViolations violations, CancellationToken ct)
     {
         caller.EnsureAuthenticated("record a contact");
         var state = violations.Try(() => StateCodes.Normalize(details.StateCode, "contact.state_code"));
@@ -38,13 +39,13 @@ public sealed partial class ContactStore(
         }
 
         ContactRules.Check(details, "contact.", clock.Today(), violations);
-        requestId = RequestIds.Normalize(requestId, violations);
+        key = RequestIds.Normalize(key, violations);
         reason = CheckReason(reason, violations);
         violations.ThrowIfAny();
 
-        if (requestId.Length > 0 && await FindByRequestIdAsync(requestId, ct) is { } earlier)
+        if (await writes.EarlierResultAsync(key, ct) is { } earlier)
         {
-            return SameStateOrConflict(earlier, details.StateCode, requestId);
+            return await LoadAsync(earlier, ct);
         }
 
         var now = clock.StoredUtcNow();
@@ -52,7 +53,6 @@ public sealed partial class ContactStore(
         {
             Id = Contact.NewId(),
             Revision = 1,
-            RequestId = requestId.Length > 0 ? requestId : null,
             CreatedAt = now,
             UpdatedAt = now,
         });
@@ -60,21 +60,10 @@ public sealed partial class ContactStore(
         db.Contacts.Add(contact);
         db.ContactRevisions.Add(NewRevision(contact, RevisionKind.Created, ContactFields.Set(contact), now, caller, reason));
         var resolved = await ResolveChangeRequestsAsync(contact, now, ct);
-        try
+        // A concurrent call with the same request id won the race: answer with its contact.
+        if (await writes.SaveChangesAsync(key, () => contact.Id, ct) is { } winner)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (requestId.Length > 0)
-        {
-            // A concurrent call with the same request id won the race: answer with its contact.
-            db.ChangeTracker.Clear();
-            var winner = await FindByRequestIdAsync(requestId, ct);
-            if (winner is null)
-            {
-                throw;
-            }
-
-            return SameStateOrConflict(winner, details.StateCode, requestId);
+            return await LoadAsync(winner, ct);
         }
 
         await AfterWriteAsync(contact, RevisionKind.Created, resolved, ct);
@@ -211,13 +200,8 @@ public sealed partial class ContactStore(
         LogRecorded(logger, kind, contact.Name, contact.StateCode, contact.Role, contact.Revision, resolvedRequests);
     }
 
-    private Task<Contact?> FindByRequestIdAsync(string requestId, CancellationToken ct) =>
-        db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.RequestId == requestId, ct);
-
-    private static Contact SameStateOrConflict(Contact earlier, string state, string requestId) =>
-        earlier.StateCode == state
-            ? earlier
-            : throw new AlreadyExistsException(ResourceType, earlier.Name, $"request_id {requestId} was used for another contact.");
+    private Task<Contact> LoadAsync(string id, CancellationToken ct) =>
+        db.Contacts.AsNoTracking().FirstAsync(c => c.Id == id, ct);
 
     private static void EnsureNotRetired(Contact contact)
     {

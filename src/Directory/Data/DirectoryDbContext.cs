@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TocMesh.Directory.Data.EntityConfigurations;
 using TocMesh.Directory.Domain;
+using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Directory.Data;
 
@@ -91,6 +92,8 @@ public abstract class DirectoryDbContext(DbContextOptions options) : DbContext(o
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // The request ids of the creates (AIP-155), per caller and method.
+        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
         // The details are columns of a contact and a JSON snapshot in a revision, never a table of their own.
         modelBuilder.Ignore<ContactDetails>();
         modelBuilder.ApplyConfiguration(new MemberStateEntityTypeConfiguration());

@@ -9,7 +9,7 @@ namespace TocMesh.Directory.Domain;
 /// (GT/DOT-II/doc.9/09): every member state in turn, its contacts by role, and what it has announced
 /// but not yet sent (its open change requests).
 /// </summary>
-public sealed class DirectoryDocument(DocumentFormat format, bool mayReadPersonalData)
+public sealed class DirectoryDocument(DocumentFormat format, Func<string, bool> mayReadPersonalDataOf)
 {
     private readonly StringBuilder _text = new();
 
@@ -39,9 +39,11 @@ public sealed class DirectoryDocument(DocumentFormat format, bool mayReadPersona
         var reporting = states.Count(s => byState.ContainsKey(s.Code));
         var scope = role is { } r ? $" a {RoleTitle(r).ToLowerInvariant()}" : " contacts";
         Paragraph($"As of {asOf.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}: {reporting} of {states.Count} member states have reported{scope}.");
-        if (!mayReadPersonalData)
+        if (states.Any(s => !mayReadPersonalDataOf(s.Code)))
         {
-            Paragraph("Names, titles, e-mail addresses and telephone numbers are shown to authenticated partners only.");
+            Paragraph(states.Any(s => mayReadPersonalDataOf(s.Code))
+                ? "Names, titles, e-mail addresses and telephone numbers are shown for the states whose records this key edits; partners see them for every state."
+                : "Names, titles, e-mail addresses and telephone numbers are shown to authenticated partners only.");
         }
 
         var requestsByState = openRequests.GroupBy(r => r.StateCode).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -80,7 +82,7 @@ public sealed class DirectoryDocument(DocumentFormat format, bool mayReadPersona
 
         Item("Institution", contact.Institution);
         Item("Office", contact.Office);
-        if (mayReadPersonalData)
+        if (mayReadPersonalDataOf(contact.StateCode))
         {
             Item("Person", string.Join(", ", new[] { contact.Person, contact.Title }.Where(s => s.Length > 0)));
             Item("E-mail", string.Join("; ", contact.Emails));

@@ -2,14 +2,17 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
+using CsvHelper.Configuration;
 
 namespace TocMesh.Directory.Domain;
 
 /// <summary>
 /// One contact per line, in the contract's field names, for partners that load the directory into
-/// their own systems. Personal columns stay empty for callers that may not read them.
+/// their own systems. Personal columns stay empty in the rows of states whose personal data the caller
+/// may not read. A CSV cell that a spreadsheet would read as a formula (starting with =, +, -, @, a tab
+/// or a carriage return) is quoted and prefixed with a single quote (OWASP's CSV injection guidance).
 /// </summary>
-public sealed class DirectoryExport(ExportFormat format, bool mayReadPersonalData)
+public sealed class DirectoryExport(ExportFormat format, Func<string, bool> mayReadPersonalDataOf)
 {
     public static readonly IReadOnlyList<string> Columns =
     [
@@ -18,6 +21,13 @@ public sealed class DirectoryExport(ExportFormat format, bool mayReadPersonalDat
         "source_document", "retired", "revision",
     ];
 
+    private static readonly CsvConfiguration CsvSettings = new(CultureInfo.InvariantCulture)
+    {
+        InjectionOptions = InjectionOptions.Escape,
+        InjectionCharacters = ['=', '+', '-', '@', '\t', '\r'],
+        InjectionEscapeCharacter = '\'',
+    };
+
     private readonly StringBuilder _buffer = new();
 
     /// <summary>The CSV header; null for JSON lines, which name their fields on every line.</summary>
@@ -25,7 +35,7 @@ public sealed class DirectoryExport(ExportFormat format, bool mayReadPersonalDat
 
     public string Line(Contact contact)
     {
-        var details = mayReadPersonalData ? contact : contact.WithoutPersonalData();
+        var details = mayReadPersonalDataOf(contact.StateCode) ? contact : contact.WithoutPersonalData();
         var values = new object?[]
         {
             contact.Name, details.StateCode, RoleName(details.Role), details.InstrumentId, details.Institution, details.Office,
@@ -69,7 +79,7 @@ public sealed class DirectoryExport(ExportFormat format, bool mayReadPersonalDat
     {
         _buffer.Clear();
         using (var writer = new StringWriter(_buffer, CultureInfo.InvariantCulture))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true))
+        using (var csv = new CsvWriter(writer, CsvSettings, leaveOpen: true))
         {
             foreach (var field in fields)
             {

@@ -4,6 +4,7 @@ using TocMesh.Directory.V1;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Directory.Grpc;
 
@@ -32,7 +33,7 @@ public sealed partial class DirectoryGrpcService
     {
         var violations = new FieldViolations();
         var draft = request.ChangeRequest.ToDraft(violations);
-        var opened = await changeRequests.OpenAsync(draft, request.RequestId, context.GetCaller(), violations, context.CancellationToken);
+        var opened = await changeRequests.OpenAsync(draft, IdempotencyKey.Of(context, request, violations), context.GetCaller(), violations, context.CancellationToken);
         return new OpenChangeRequestResponse { ChangeRequest = opened.ToMessage() };
     }
 }

@@ -5,6 +5,7 @@ using TocMesh.Directory.V1;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Directory.Grpc;
 
@@ -13,14 +14,14 @@ public sealed partial class DirectoryGrpcService
     public override async Task<GetContactResponse> GetContact(GetContactRequest request, ServerCallContext context)
     {
         var contact = await contactReader.GetAsync(request.Name, "name", context.CancellationToken);
-        return new GetContactResponse { Contact = contact.ToMessage(context.GetCaller().MayReadPersonalData) };
+        return new GetContactResponse { Contact = contact.ToMessage(context.GetCaller().MayReadPersonalDataOf(contact.StateCode)) };
     }
 
     public override async Task<CreateContactResponse> CreateContact(CreateContactRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
         var details = request.Contact.ToDetails(violations);
-        var contact = await contacts.CreateAsync(details, request.RequestId, request.Reason, context.GetCaller(), violations, context.CancellationToken);
+        var contact = await contacts.CreateAsync(details, IdempotencyKey.Of(context, request, violations), request.Reason, context.GetCaller(), violations, context.CancellationToken);
         return new CreateContactResponse { Contact = contact.ToMessage(mayReadPersonalData: true) };
     }
 
@@ -61,9 +62,9 @@ public sealed partial class DirectoryGrpcService
         violations.ThrowIfAny();
         var filter = new ContactFilter(state, request.Role.ToFilter(), instrument.Length > 0 ? instrument : null, language, request.IncludeRetired);
         var (items, next) = await contactReader.ListAsync(filter, page, context.CancellationToken);
-        var personal = context.GetCaller().MayReadPersonalData;
+        var caller = context.GetCaller();
         var response = new ListContactsResponse { NextPageToken = next };
-        response.Contacts.AddRange(items.Select(c => c.ToMessage(personal)));
+        response.Contacts.AddRange(items.Select(c => c.ToMessage(caller.MayReadPersonalDataOf(c.StateCode))));
         return response;
     }
 }

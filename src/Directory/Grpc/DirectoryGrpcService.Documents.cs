@@ -20,7 +20,7 @@ public sealed partial class DirectoryGrpcService
         violations.ThrowIfAny();
 
         var format = request.Format == ExportFormat.JsonLines ? Domain.ExportFormat.JsonLines : Domain.ExportFormat.Csv;
-        var export = new Domain.DirectoryExport(format, context.GetCaller().MayReadPersonalData);
+        var export = new Domain.DirectoryExport(format, context.GetCaller().MayReadPersonalDataOf);
         var ct = context.CancellationToken;
         long line = 0;
         if (export.Header() is { } header)
@@ -56,7 +56,7 @@ public sealed partial class DirectoryGrpcService
 
         var document = new Domain.DirectoryDocument(
             request.Format == DocumentFormat.PlainText ? Domain.DocumentFormat.PlainText : Domain.DocumentFormat.Markdown,
-            context.GetCaller().MayReadPersonalData);
+            context.GetCaller().MayReadPersonalDataOf);
         return new RenderDirectoryResponse { Document = document.Render(asOf, role, states, shown, awaited), MediaType = document.MediaType };
     }
 

@@ -12,9 +12,9 @@ public sealed partial class DirectoryGrpcService
     public override async Task<GetContactHistoryResponse> GetContactHistory(GetContactHistoryRequest request, ServerCallContext context)
     {
         var revisions = await contactReader.HistoryAsync(request.Name, context.CancellationToken);
-        var personal = context.GetCaller().MayReadPersonalData;
+        var caller = context.GetCaller();
         var response = new GetContactHistoryResponse();
-        response.Revisions.AddRange(revisions.Select(r => r.ToMessage(personal)));
+        response.Revisions.AddRange(revisions.Select(r => r.ToMessage(caller.MayReadPersonalDataOf(r.StateCode))));
         return response;
     }
 
@@ -27,9 +27,9 @@ public sealed partial class DirectoryGrpcService
         violations.ThrowIfAny();
 
         var snapshot = await contactReader.DirectoryAsync(state, asOf, recordedAsOf, context.CancellationToken);
-        var personal = context.GetCaller().MayReadPersonalData;
+        var caller = context.GetCaller();
         var response = new GetDirectoryResponse { AsOf = asOf.ToProto(), RecordedAsOf = recordedAsOf.ToProto(), Sequence = snapshot.Sequence };
-        response.Contacts.AddRange(snapshot.Contacts.Select(c => c.ToMessage(personal)));
+        response.Contacts.AddRange(snapshot.Contacts.Select(c => c.ToMessage(caller.MayReadPersonalDataOf(c.StateCode))));
         return response;
     }
 
@@ -51,7 +51,7 @@ public sealed partial class DirectoryGrpcService
         {
             // Headers first: the watcher knows its stream is established before any change arrives.
             await context.WriteResponseHeadersAsync([]);
-            var personal = context.GetCaller().MayReadPersonalData;
+            var caller = context.GetCaller();
             var settings = options.Value;
             var after = request.AfterSequence;
             var ct = context.CancellationToken;
@@ -62,7 +62,7 @@ public sealed partial class DirectoryGrpcService
                 var batch = await changeLog.ReadAfterAsync(after, state, settings.WatchBatchSize, ct);
                 foreach (var revision in batch)
                 {
-                    await responseStream.WriteAsync(revision.ToWatchResponse(personal), ct);
+                    await responseStream.WriteAsync(revision.ToWatchResponse(caller.MayReadPersonalDataOf(revision.StateCode)), ct);
                     after = revision.Sequence;
                 }
 

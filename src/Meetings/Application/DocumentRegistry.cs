@@ -63,7 +63,6 @@ public sealed class DocumentRegistry(IMeetingStore store, HybridCache cache, Tim
         violations.Required(request.Title, "document.title");
         violations.MaxLength(request.Title, 500, "document.title");
         violations.MaxLength(request.Description, 1000, "document.description");
-        violations.MaxLength(request.RequestId, 100, "request_id");
         var meetingId = string.IsNullOrWhiteSpace(request.MeetingId) ? null : violations.Try(() => MeetingRecords.NormalizeId(request.MeetingId, "document.meeting_id"));
         violations.ThrowIfAny();
         if (meetingId is not null && !await store.MeetingExistsAsync(meetingId, cancellationToken))
@@ -71,10 +70,9 @@ public sealed class DocumentRegistry(IMeetingStore store, HybridCache cache, Tim
             throw new ValidationException("document.meeting_id", $"there is no meeting \"{meetingId}\"");
         }
 
-        var requestId = string.IsNullOrWhiteSpace(request.RequestId) ? null : request.RequestId.Trim();
-        if (requestId is not null && await store.FindDocumentByRequestIdAsync(requestId, cancellationToken) is { } earlier)
+        if (await store.EarlierDocumentAsync(request.Key, cancellationToken) is { } earlier)
         {
-            return await SameRequestAsync(earlier, symbol!, cancellationToken);
+            return await GetAsync(earlier, cancellationToken);
         }
 
         var document = new Document
@@ -86,34 +84,20 @@ public sealed class DocumentRegistry(IMeetingStore store, HybridCache cache, Tim
             MeetingId = meetingId,
             Description = request.Description?.Trim() ?? "",
             Content = request.Content,
-            RequestId = requestId,
             Etag = Guid.NewGuid().ToString("N"),
             RegisteredBy = caller.Agency!,
             RegisteredAt = clock.StoredNow(),
         };
 
-        if (!await store.TryAddDocumentAsync(document, cancellationToken))
+        var registered = await store.TryAddDocumentAsync(document, request.Key, cancellationToken)
+            ?? throw new AlreadyExistsException("document", "documents/" + symbol.Normalized);
+        if (registered != document.Symbol)
         {
-            // A concurrent retry of the same request may have won the race.
-            if (requestId is not null && await store.FindDocumentByRequestIdAsync(requestId, cancellationToken) is { } winner)
-            {
-                return await SameRequestAsync(winner, symbol, cancellationToken);
-            }
-
-            throw new AlreadyExistsException("document", "documents/" + symbol.Normalized);
+            // A concurrent retry of the same request won the race.
+            return await GetAsync(registered, cancellationToken);
         }
 
         await cache.RemoveByTagAsync(CacheTag, cancellationToken);
-        return (await LoadAsync(symbol, cancellationToken))!.ToView();
-    }
-
-    private async Task<DocumentView> SameRequestAsync(Document earlier, DocumentSymbol symbol, CancellationToken cancellationToken)
-    {
-        if (earlier.Symbol != symbol.Normalized)
-        {
-            throw new ValidationException("request_id", $"was already used to register {earlier.Symbol}; use a new request id for another document");
-        }
-
         return (await LoadAsync(symbol, cancellationToken))!.ToView();
     }
 

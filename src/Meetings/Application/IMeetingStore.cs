@@ -1,4 +1,5 @@
 using TocMesh.Meetings.Domain;
+using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Meetings.Application;
 
@@ -19,7 +20,8 @@ public interface IMeetingStore
 
     Task<Document?> FindDocumentAsync(string symbol, CancellationToken cancellationToken);
 
-    Task<Document?> FindDocumentByRequestIdAsync(string requestId, CancellationToken cancellationToken);
+    /// <summary>The symbol registered by the first call with <paramref name="key"/>; null when there was none (INVALID_ARGUMENT when it came with another request).</summary>
+    Task<string?> EarlierDocumentAsync(IdempotencyKey? key, CancellationToken cancellationToken);
 
     /// <summary>Documents in symbol order after <paramref name="after"/>, filtered when the filters are set.</summary>
     Task<IReadOnlyList<Document>> ListDocumentsAsync(string? meetingId, string? baseSymbol, string? after, int take, CancellationToken cancellationToken);
@@ -27,8 +29,12 @@ public interface IMeetingStore
     /// <summary>The registered amendments (revisions, addenda, corrigenda) whose base is <paramref name="baseSymbol"/>.</summary>
     Task<IReadOnlyList<string>> ListAmendmentsAsync(string baseSymbol, CancellationToken cancellationToken);
 
-    /// <summary>Adds a document; false when its symbol or request id is already taken (nothing written).</summary>
-    Task<bool> TryAddDocumentAsync(Document document, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds a document with the record of its request id; its symbol, or the symbol registered by a
+    /// concurrent call with the same key that committed first; null when the symbol is already taken
+    /// (nothing written).
+    /// </summary>
+    Task<string?> TryAddDocumentAsync(Document document, IdempotencyKey? key, CancellationToken cancellationToken);
 
     Task<bool> MeetingExistsAsync(string id, CancellationToken cancellationToken);
 }

@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using TocMesh.Meetings.Data;
 using TocMesh.Meetings.Domain;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Meetings.Application;
 
-public sealed class MeetingStore(MeetingsDbContext db) : IMeetingStore
+public sealed class MeetingStore(MeetingsDbContext db, IdempotentWrites writes) : IMeetingStore
 {
     private IQueryable<Meeting> Meetings => db.Meetings.AsNoTracking().AsSplitQuery()
         .Include(m => m.Sessions).Include(m => m.AgendaItems).Include(m => m.Participants)
@@ -48,8 +49,8 @@ public sealed class MeetingStore(MeetingsDbContext db) : IMeetingStore
     public Task<Document?> FindDocumentAsync(string symbol, CancellationToken cancellationToken) =>
         db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Symbol == symbol, cancellationToken);
 
-    public Task<Document?> FindDocumentByRequestIdAsync(string requestId, CancellationToken cancellationToken) =>
-        db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.RequestId == requestId, cancellationToken);
+    public Task<string?> EarlierDocumentAsync(IdempotencyKey? key, CancellationToken cancellationToken) =>
+        writes.EarlierResultAsync(key, cancellationToken);
 
     public async Task<IReadOnlyList<Document>> ListDocumentsAsync(string? meetingId, string? baseSymbol, string? after, int take, CancellationToken cancellationToken)
     {
@@ -76,19 +77,19 @@ public sealed class MeetingStore(MeetingsDbContext db) : IMeetingStore
         await db.Documents.AsNoTracking().Where(d => d.BaseSymbol == baseSymbol && d.Symbol != baseSymbol)
             .OrderBy(d => d.Symbol).Select(d => d.Symbol).ToListAsync(cancellationToken);
 
-    public async Task<bool> TryAddDocumentAsync(Document document, CancellationToken cancellationToken)
+    public async Task<string?> TryAddDocumentAsync(Document document, IdempotencyKey? key, CancellationToken cancellationToken)
     {
         db.Documents.Add(document);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
+            // A concurrent retry with the same request id may have committed first: its symbol, then.
+            return await writes.SaveChangesAsync(key, () => document.Symbol, cancellationToken) ?? document.Symbol;
         }
         catch (DbUpdateException)
         {
-            // The unique symbol or request id was taken by a concurrent registration.
+            // The unique symbol was taken by a concurrent registration.
             db.ChangeTracker.Clear();
-            return false;
+            return null;
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TocMesh.Meetings.Data.EntityConfigurations;
 using TocMesh.Meetings.Domain;
+using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Meetings.Data;
 
@@ -18,6 +19,8 @@ public abstract class MeetingsDbContext(DbContextOptions options) : DbContext(op
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // The request ids of the creates (AIP-155), per caller and method.
+        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
         modelBuilder.ApplyConfiguration(new MeetingEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new SessionEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new AgendaItemEntityTypeConfiguration());

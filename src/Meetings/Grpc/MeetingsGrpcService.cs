@@ -7,6 +7,7 @@ using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.ServiceDefaults.Telemetry;
 using V1 = TocMesh.Meetings.V1;
 
@@ -118,9 +119,19 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
             throw new ValidationException("document.content", "is not a known kind of content");
         }
 
+        // A retry may spell the symbol another way: the request id's fingerprint is of the symbol as normalized.
+        var canonical = request.Clone();
+        if (DocumentSymbol.TryParse(document.Symbol?.Normalized, out var symbol, out _))
+        {
+            canonical.Document.Symbol.Normalized = symbol!.Normalized;
+        }
+
+        var violations = new FieldViolations();
+        var key = IdempotencyKey.Of(context, canonical, violations);
+        violations.ThrowIfAny();
         var view = await documents.RegisterAsync(
             caller,
-            new NewDocument(document.Symbol?.Normalized, document.Title, document.MeetingId, document.Description, (DocumentContent)(int)document.Content, request.RequestId),
+            new NewDocument(document.Symbol?.Normalized, document.Title, document.MeetingId, document.Description, (DocumentContent)(int)document.Content, key),
             context.CancellationToken);
         return new V1.RegisterDocumentResponse { Document = view.ToMessage() };
     }

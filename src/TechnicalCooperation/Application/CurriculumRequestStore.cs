@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.Data;
 using TocMesh.TechnicalCooperation.Domain;
 
 namespace TocMesh.TechnicalCooperation.Application;
 
 /// <summary>States' requests of the toolkit; one cached snapshot, invalidated by every request write.</summary>
-public sealed class CurriculumRequestStore(TechCoopDbContext db, HybridCache cache)
+public sealed class CurriculumRequestStore(TechCoopDbContext db, HybridCache cache, IdempotentWrites writes)
 {
     public const string Tag = "curriculum-requests";
     private const string Key = "techcoop:curriculum-requests:v1";
@@ -23,12 +24,11 @@ public sealed class CurriculumRequestStore(TechCoopDbContext db, HybridCache cac
         (await AllAsync(cancellationToken)).FirstOrDefault(r => r.Id == id)
         ?? throw new NotFoundException("curriculum request", ResourceNames.CurriculumRequest(id));
 
-    public async Task<CurriculumRequest> CreateAsync(CurriculumRequest request, string? requestId, CancellationToken cancellationToken)
+    public async Task<CurriculumRequest> CreateAsync(CurriculumRequest request, IdempotencyKey? key, CancellationToken cancellationToken)
     {
-        request.RequestId = requestId;
         request.Status = CurriculumRequestStatus.Open;
         request.Version = 1;
-        var (saved, created) = await db.AddOnceAsync(request, requestId, r => r.RequestId == requestId, cancellationToken);
+        var (saved, created) = await db.AddOnceAsync(writes, request, key, cancellationToken);
         if (created)
         {
             await cache.RemoveByTagAsync(Tag, cancellationToken);

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.Data;
 using TocMesh.TechnicalCooperation.Domain;
 
 namespace TocMesh.TechnicalCooperation.Application;
 
 /// <summary>Funding records and the source documents; cached snapshots, invalidated by their writes.</summary>
-public sealed class FundingStore(TechCoopDbContext db, HybridCache cache)
+public sealed class FundingStore(TechCoopDbContext db, HybridCache cache, IdempotentWrites writes)
 {
     public const string Tag = "funding";
     public const string DocumentsTag = "source-documents";
@@ -20,10 +21,9 @@ public sealed class FundingStore(TechCoopDbContext db, HybridCache cache)
             tags: [Tag],
             cancellationToken: cancellationToken);
 
-    public async Task<Funding> RecordAsync(Funding funding, string? requestId, CancellationToken cancellationToken)
+    public async Task<Funding> RecordAsync(Funding funding, IdempotencyKey? key, CancellationToken cancellationToken)
     {
-        funding.RequestId = requestId;
-        var (saved, created) = await db.AddOnceAsync(funding, requestId, f => f.RequestId == requestId, cancellationToken);
+        var (saved, created) = await db.AddOnceAsync(writes, funding, key, cancellationToken);
         if (created)
         {
             await cache.RemoveByTagAsync(Tag, cancellationToken);

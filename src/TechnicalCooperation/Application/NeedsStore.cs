@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.Data;
 using TocMesh.TechnicalCooperation.Domain;
 
 namespace TocMesh.TechnicalCooperation.Application;
 
 /// <summary>The needs assessment; read as one cached snapshot, invalidated by every need write.</summary>
-public sealed class NeedsStore(TechCoopDbContext db, HybridCache cache)
+public sealed class NeedsStore(TechCoopDbContext db, HybridCache cache, IdempotentWrites writes)
 {
     public const string Tag = "needs";
     private const string Key = "techcoop:needs:v1";
@@ -23,12 +24,11 @@ public sealed class NeedsStore(TechCoopDbContext db, HybridCache cache)
         (await AllAsync(cancellationToken)).FirstOrDefault(n => n.Id == id)
         ?? throw new NotFoundException("need", ResourceNames.Need(id));
 
-    public async Task<Need> RecordAsync(Need need, string? requestId, CancellationToken cancellationToken)
+    public async Task<Need> RecordAsync(Need need, IdempotencyKey? key, CancellationToken cancellationToken)
     {
-        need.RequestId = requestId;
         need.Status = NeedStatus.Open;
         need.Version = 1;
-        var (saved, created) = await db.AddOnceAsync(need, requestId, n => n.RequestId == requestId, cancellationToken);
+        var (saved, created) = await db.AddOnceAsync(writes, need, key, cancellationToken);
         if (created)
         {
             await cache.RemoveByTagAsync(Tag, cancellationToken);

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.Data;
 using TocMesh.TechnicalCooperation.Domain;
 
 namespace TocMesh.TechnicalCooperation.Application;
 
 /// <summary>The toolkit's courses and their editions; read as one cached snapshot, invalidated by every course or edition write.</summary>
-public sealed class ToolkitStore(TechCoopDbContext db, HybridCache cache)
+public sealed class ToolkitStore(TechCoopDbContext db, HybridCache cache, IdempotentWrites writes)
 {
     public const string Tag = "courses";
     private const string Key = "techcoop:toolkit:v1";
@@ -27,11 +28,10 @@ public sealed class ToolkitStore(TechCoopDbContext db, HybridCache cache)
         (await AllAsync(cancellationToken)).FirstOrDefault(c => c.Id == id)
         ?? throw new NotFoundException("course", ResourceNames.Course(id));
 
-    public async Task<Course> CreateAsync(Course course, string? requestId, CancellationToken cancellationToken)
+    public async Task<Course> CreateAsync(Course course, IdempotencyKey? key, CancellationToken cancellationToken)
     {
-        course.RequestId = requestId;
         course.Version = 1;
-        var (saved, created) = await db.AddOnceAsync(course, requestId, c => c.RequestId == requestId, cancellationToken);
+        var (saved, created) = await db.AddOnceAsync(writes, course, key, cancellationToken);
         if (created)
         {
             await cache.RemoveByTagAsync(Tag, cancellationToken);
@@ -57,7 +57,7 @@ public sealed class ToolkitStore(TechCoopDbContext db, HybridCache cache)
         return await GetAsync(id, cancellationToken);
     }
 
-    public async Task<CourseEdition> RecordEditionAsync(long courseId, CourseEdition edition, string? requestId, CancellationToken cancellationToken)
+    public async Task<CourseEdition> RecordEditionAsync(long courseId, CourseEdition edition, IdempotencyKey? key, CancellationToken cancellationToken)
     {
         if (!await db.Courses.AnyAsync(c => c.Id == courseId, cancellationToken))
         {
@@ -65,8 +65,7 @@ public sealed class ToolkitStore(TechCoopDbContext db, HybridCache cache)
         }
 
         edition.CourseId = courseId;
-        edition.RequestId = requestId;
-        var (saved, created) = await db.AddOnceAsync(edition, requestId, e => e.RequestId == requestId, cancellationToken);
+        var (saved, created) = await db.AddOnceAsync(writes, edition, key, cancellationToken);
         if (created)
         {
             await cache.RemoveByTagAsync(Tag, cancellationToken);

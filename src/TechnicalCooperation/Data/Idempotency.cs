@@ -1,34 +1,42 @@
-using System.Linq.Expressions;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.TechnicalCooperation.Data;
 
 /// <summary>
-/// Creates with a request id: a retry returns the record first created. The unique index on the
-/// request id settles a race between replicas; the loser reads the winner's record.
+/// Creates with a request id (the platform's <see cref="IdempotentWrites"/>): a retry by the same
+/// caller returns the record it first created; a race between replicas is settled by the unique
+/// index of the request ids, and the loser reads the winner's record. Every record created this way
+/// has a numeric key named <c>Id</c>.
 /// </summary>
 internal static class Idempotency
 {
+    private const string IdProperty = "Id";
+
     public static async Task<(T Record, bool Created)> AddOnceAsync<T>(
-        this TechCoopDbContext db, T record, string? requestId, Expression<Func<T, bool>> sameRequest, CancellationToken cancellationToken)
+        this TechCoopDbContext db, IdempotentWrites writes, T record, IdempotencyKey? key, CancellationToken cancellationToken)
         where T : class
     {
-        if (requestId is not null && await db.Set<T>().AsNoTracking().FirstOrDefaultAsync(sameRequest, cancellationToken) is { } earlier)
+        if (await writes.EarlierResultAsync(key, cancellationToken) is { } earlier)
         {
-            return (earlier, false);
+            return (await LoadAsync<T>(db, earlier, cancellationToken), false);
         }
 
         db.Set<T>().Add(record);
-        try
+        var id = () => ((long)db.Entry(record).Property(IdProperty).CurrentValue!).ToString(CultureInfo.InvariantCulture);
+        if (await writes.SaveChangesAsync(key, id, cancellationToken) is { } winner)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return (record, true);
+            return (await LoadAsync<T>(db, winner, cancellationToken), false);
         }
-        catch (DbUpdateException) when (requestId is not null)
-        {
-            db.ChangeTracker.Clear();
-            var winner = await db.Set<T>().AsNoTracking().FirstOrDefaultAsync(sameRequest, cancellationToken);
-            return winner is not null ? (winner, false) : throw new InvalidOperationException("The record could not be saved.");
-        }
+
+        return (record, true);
+    }
+
+    private static Task<T> LoadAsync<T>(TechCoopDbContext db, string recorded, CancellationToken cancellationToken)
+        where T : class
+    {
+        var id = long.Parse(recorded, CultureInfo.InvariantCulture);
+        return db.Set<T>().AsNoTracking().FirstAsync(e => EF.Property<long>(e, IdProperty) == id, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.Data.EntityConfigurations;
 using TocMesh.TechnicalCooperation.Domain;
 
@@ -24,6 +25,8 @@ public abstract class TechCoopDbContext(DbContextOptions options) : DbContext(op
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // The request ids of the creates (AIP-155), per caller and method.
+        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
         modelBuilder.ApplyConfiguration(new CourseEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new CourseEditionEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new EditionParticipantsEntityTypeConfiguration());

@@ -221,12 +221,4 @@ internal static class MessageReader
             Note = Vocabulary.Text(source.Note, "funding.note", 2000, v, required: false),
         };
     }
-
-    /// <summary>The idempotency key of a create; an empty request id means "not idempotent".</summary>
-    public static string? RequestId(string? requestId, FieldViolations v)
-    {
-        var id = string.IsNullOrWhiteSpace(requestId) ? null : requestId.Trim();
-        v.Check(id is null || id.Length <= 100, "request_id", "must be at most 100 characters");
-        return id;
-    }
 }

@@ -2,6 +2,7 @@ using Grpc.Core;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.Domain;
 using TocMesh.TechnicalCooperation.V1;
 
@@ -20,14 +21,14 @@ public sealed partial class TechnicalCooperationGrpcService
 
         var v = new FieldViolations();
         var curriculumRequest = MessageReader.ToCurriculumRequest(source, state, Today, v);
-        var requestId = MessageReader.RequestId(request.RequestId, v);
+        var key = IdempotencyKey.Of(context, request, v);
         v.ThrowIfAny();
         if (curriculumRequest.CourseId is { } courseId && !(await toolkit.AllAsync(context.CancellationToken)).Any(c => c.Id == courseId))
         {
             throw new ValidationException("curriculum_request.course", $"there is no course {ResourceNames.Course(courseId)}");
         }
 
-        var saved = await requests.CreateAsync(curriculumRequest, requestId, context.CancellationToken);
+        var saved = await requests.CreateAsync(curriculumRequest, key, context.CancellationToken);
         return new RequestCurriculumResponse { CurriculumRequest = saved.ToMessage() };
     }
 

@@ -1,10 +1,11 @@
+using FundingSummary = TocMesh.TechnicalCooperation.Domain.FundingSummary;
 using Grpc.Core;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.Domain;
 using TocMesh.TechnicalCooperation.V1;
-using FundingSummary = TocMesh.TechnicalCooperation.Domain.FundingSummary;
 
 namespace TocMesh.TechnicalCooperation.Grpc;
 
@@ -16,10 +17,10 @@ public sealed partial class TechnicalCooperationGrpcService
         context.GetCaller().EnsureSecretariat("record funding");
         var v = new FieldViolations();
         var record = MessageReader.ToFunding(request.Funding, currencies, v);
-        var requestId = MessageReader.RequestId(request.RequestId, v);
+        var key = IdempotencyKey.Of(context, request, v);
         v.ThrowIfAny();
 
-        var saved = await funding.RecordAsync(record, requestId, context.CancellationToken);
+        var saved = await funding.RecordAsync(record, key, context.CancellationToken);
         return new RecordFundingResponse { Funding = saved.ToMessage() };
     }
 

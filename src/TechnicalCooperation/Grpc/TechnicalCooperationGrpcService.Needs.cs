@@ -2,6 +2,7 @@ using Grpc.Core;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.Domain;
 using TocMesh.TechnicalCooperation.V1;
 
@@ -27,10 +28,10 @@ public sealed partial class TechnicalCooperationGrpcService
 
         var v = new FieldViolations();
         var need = MessageReader.ToNeed(request.Need, state, Today, v);
-        var requestId = MessageReader.RequestId(request.RequestId, v);
+        var key = IdempotencyKey.Of(context, request, v);
         v.ThrowIfAny();
 
-        var saved = await needs.RecordAsync(need, requestId, context.CancellationToken);
+        var saved = await needs.RecordAsync(need, key, context.CancellationToken);
         return new RecordNeedResponse { Need = saved.ToMessage() };
     }
 

@@ -1,10 +1,11 @@
+using Course = TocMesh.TechnicalCooperation.Domain.Course;
 using Grpc.Core;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.Domain;
 using TocMesh.TechnicalCooperation.V1;
-using Course = TocMesh.TechnicalCooperation.Domain.Course;
 
 namespace TocMesh.TechnicalCooperation.Grpc;
 
@@ -17,11 +18,11 @@ public sealed partial class TechnicalCooperationGrpcService
         var v = new FieldViolations();
         var course = new Course();
         MessageReader.ApplyCourseFields(request.Course, course, MessageReader.CourseFields, v);
-        var requestId = MessageReader.RequestId(request.RequestId, v);
+        var key = IdempotencyKey.Of(context, request, v);
         v.ThrowIfAny();
         var contact = await pointsOfContact.EnsureExistsAsync(course.PointOfContact, context.CancellationToken);
 
-        var saved = await toolkit.CreateAsync(course, requestId, context.CancellationToken);
+        var saved = await toolkit.CreateAsync(course, key, context.CancellationToken);
         return new CreateCourseResponse { Course = saved.ToMessage(contact ?? await pointsOfContact.ResolveAsync(saved, context.CancellationToken)) };
     }
 
@@ -81,7 +82,7 @@ public sealed partial class TechnicalCooperationGrpcService
         var v = new FieldViolations();
         var courseId = v.Try(() => ResourceNames.ParseCourse(request.Parent, "parent"));
         var edition = MessageReader.ToEdition(request.Edition, v);
-        var requestId = MessageReader.RequestId(request.RequestId, v);
+        var key = IdempotencyKey.Of(context, request, v);
         v.ThrowIfAny();
         for (var i = 0; i < edition.Participants.Count; i++)
         {
@@ -99,7 +100,7 @@ public sealed partial class TechnicalCooperationGrpcService
         }
 
         v.ThrowIfAny();
-        var saved = await toolkit.RecordEditionAsync(courseId, edition, requestId, context.CancellationToken);
+        var saved = await toolkit.RecordEditionAsync(courseId, edition, key, context.CancellationToken);
         return new RecordEditionResponse { Edition = saved.ToMessage() };
     }
 

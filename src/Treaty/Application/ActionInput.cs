@@ -4,5 +4,5 @@ namespace TocMesh.Treaty.Application;
 
 /// <summary>The values of a new action, as the caller gave them (dates already parsed).</summary>
 public sealed record ActionInput(
-    string? RequestId, string? StateCode, string? InstrumentId, ActionKind? Kind, DateOnly? ActDate, DateOnly? DepositDate,
+    string? StateCode, string? InstrumentId, ActionKind? Kind, DateOnly? ActDate, DateOnly? DepositDate,
     List<string> Declarations, List<string> Reservations, string Source, string Note);

@@ -5,13 +5,14 @@ using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.Treaty.Data;
 using TocMesh.Treaty.Domain;
 
 namespace TocMesh.Treaty.Application;
 
 /// <summary>National implementing legislation and the states' own status statements.</summary>
-public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, MemberStateRegister register, TimeProvider clock)
+public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, MemberStateRegister register, IdempotentWrites writes, TimeProvider clock)
 {
     public const string LegislationPrefix = "legislation/";
     public const string StatementPrefix = "statusStatements/";
@@ -22,7 +23,7 @@ public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, M
             static async (db, ct) => await db.Legislation.AsNoTracking().OrderBy(l => l.StateCode).ThenBy(l => l.Id).ToListAsync(ct),
             tags: [CacheTags.Legislation], cancellationToken: ct);
 
-    public async Task<Legislation> RecordAsync(Caller caller, string? requestId, Legislation input, FieldViolations violations, CancellationToken ct)
+    public async Task<Legislation> RecordAsync(Caller caller, IdempotencyKey? key, Legislation input, FieldViolations violations, CancellationToken ct)
     {
         caller.EnsureAuthenticated("record legislation");
         var state = await CheckStateAsync(input.StateCode, "legislation.state_code", violations, ct);
@@ -31,7 +32,6 @@ public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, M
             caller.EnsureMayWriteFor(state, "record legislation");
         }
 
-        violations.MaxLength(requestId, 100, "request_id");
         violations.Required(input.Title, "legislation.title").MaxLength(input.Title, 500, "legislation.title");
         violations.Check(Enum.IsDefined(input.Kind), "legislation.kind", "is required");
         violations.Check(Enum.IsDefined(input.Status), "legislation.status", "is required");
@@ -54,17 +54,20 @@ public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, M
         violations.MaxLength(input.Summary, 4000, "legislation.summary").MaxLength(input.Source, 500, "legislation.source");
         violations.ThrowIfAny();
 
-        if (!string.IsNullOrEmpty(requestId) && await db.Legislation.AsNoTracking().FirstOrDefaultAsync(l => l.RequestId == requestId, ct) is { } earlier)
+        if (await writes.EarlierResultAsync(key, ct) is { } earlier)
         {
-            return earlier.StateCode == state && earlier.Title == input.Title ? earlier
-                : throw new AlreadyExistsException("legislation", LegislationPrefix + earlier.Id, $"request_id \"{requestId}\" was already used to record {LegislationPrefix}{earlier.Id}; use a new request_id for new legislation.");
+            return await LoadLegislationAsync(earlier, ct);
         }
 
         input.Id = 0;
         input.StateCode = state!;
-        input.RequestId = string.IsNullOrEmpty(requestId) ? null : requestId;
+        input.RequestId = null;
         db.Legislation.Add(input);
-        await db.SaveChangesAsync(ct);
+        if (await writes.SaveChangesAsync(key, () => Id(input.Id), ct) is { } winner)
+        {
+            return await LoadLegislationAsync(winner, ct);
+        }
+
         await cache.RemoveByTagAsync([CacheTags.Legislation, CacheTags.State(input.StateCode)], CancellationToken.None);
         return input;
     }
@@ -110,7 +113,7 @@ public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, M
         return new LegislativeComparison(chosenTopics, rows);
     }
 
-    public async Task<StatusStatement> RecordStatementAsync(Caller caller, string? requestId, StatusStatement input, FieldViolations violations, CancellationToken ct)
+    public async Task<StatusStatement> RecordStatementAsync(Caller caller, IdempotencyKey? key, StatusStatement input, FieldViolations violations, CancellationToken ct)
     {
         caller.EnsureAuthenticated("record a status statement");
         var state = await CheckStateAsync(input.StateCode, "statement.state_code", violations, ct);
@@ -119,7 +122,6 @@ public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, M
             caller.EnsureMayWriteFor(state, "record a status statement");
         }
 
-        violations.MaxLength(requestId, 100, "request_id");
         violations.Required(input.Text, "statement.text").MaxLength(input.Text, 4000, "statement.text");
         violations.MaxLength(input.Source, 500, "statement.source").MaxLength(input.Note, 4000, "statement.note");
         violations.Check(input.MadeOn <= clock.Today(), "statement.made_on", "must not be in the future");
@@ -130,18 +132,36 @@ public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, M
         }
 
         violations.ThrowIfAny();
-        if (!string.IsNullOrEmpty(requestId) && await db.StatusStatements.AsNoTracking().FirstOrDefaultAsync(s => s.RequestId == requestId, ct) is { } earlier)
+        if (await writes.EarlierResultAsync(key, ct) is { } earlier)
         {
-            return earlier;
+            return await LoadStatementAsync(earlier, ct);
         }
 
         input.Id = 0;
         input.StateCode = state!;
-        input.RequestId = string.IsNullOrEmpty(requestId) ? null : requestId;
+        input.RequestId = null;
         db.StatusStatements.Add(input);
-        await db.SaveChangesAsync(ct);
+        if (await writes.SaveChangesAsync(key, () => Id(input.Id), ct) is { } winner)
+        {
+            return await LoadStatementAsync(winner, ct);
+        }
+
         await cache.RemoveByTagAsync([CacheTags.Snapshot, CacheTags.State(input.StateCode)], CancellationToken.None);
         return input;
+    }
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private Task<Legislation> LoadLegislationAsync(string recorded, CancellationToken ct)
+    {
+        var id = long.Parse(recorded, CultureInfo.InvariantCulture);
+        return db.Legislation.AsNoTracking().FirstAsync(l => l.Id == id, ct);
+    }
+
+    private Task<StatusStatement> LoadStatementAsync(string recorded, CancellationToken ct)
+    {
+        var id = long.Parse(recorded, CultureInfo.InvariantCulture);
+        return db.StatusStatements.AsNoTracking().FirstAsync(s => s.Id == id, ct);
     }
 
     private static string PageKey(Legislation l) => $"{l.StateCode}:{l.Id.ToString("D12", CultureInfo.InvariantCulture)}";

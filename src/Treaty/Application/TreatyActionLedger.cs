@@ -15,33 +15,34 @@ namespace TocMesh.Treaty.Application;
 /// state's whole history as it would stand after the write, and refuses a write that would break one
 /// the history did not already break (the published data keeps its own breaches, as findings).
 /// </summary>
-public sealed class TreatyActionLedger(TreatyDbContext db, HybridCache cache, MemberStateRegister register, TimeProvider clock)
+public sealed class TreatyActionLedger(TreatyDbContext db, HybridCache cache, MemberStateRegister register, IdempotentWrites writes, TimeProvider clock)
 {
     public const string NamePrefix = "treatyActions/";
     private const int MaxText = 2000;
 
-    public async Task<TreatyAction> RecordAsync(Caller caller, ActionInput input, FieldViolations violations, CancellationToken ct)
+    public async Task<TreatyAction> RecordAsync(Caller caller, ActionInput input, IdempotencyKey? key, FieldViolations violations, CancellationToken ct)
     {
         caller.EnsureSecretariat("record a treaty action");
         var (state, instruments) = await CheckNewAsync(input, violations, ct);
-        if (await EarlierAnswerAsync(input, state, ct) is { } earlier)
+        if (await writes.EarlierResultAsync(key, ct) is { } earlier)
         {
-            return earlier;
+            return await GetAsync(earlier, ct);
         }
 
         var action = NewAction(state, input);
         await LockStateAsync(state, ct);
         var current = await CurrentFactsAsync(state, ct);
-        // A retry of this request (here or on another replica) may have committed since the first
-        // look: answer as it did, rather than refuse the action as a duplicate of itself.
-        if (await EarlierAnswerAsync(input, state, ct) is { } committed)
-        {
-            return committed;
-        }
-
         EnsureNoNewBreach(instruments, current, [.. current, action.ToFact()]);
         action.History.Add(Revision(RevisionChange.Recorded, caller, "", $"{action.Kind.Describe()} of {action.InstrumentId} by {action.StateCode}"));
-        return await SaveRecordedAsync(action, input, ct);
+        db.TreatyActions.Add(action);
+        // A retry of this request (here or on another replica) that committed first: answer as it did.
+        if (await writes.SaveChangesAsync(key, () => NamePrefix + action.Id, ct) is { } winner)
+        {
+            return await GetAsync(winner, ct);
+        }
+
+        await InvalidateAsync(action);
+        return action;
     }
 
     public async Task<TreatyAction> CorrectAsync(Caller caller, string? name, ActionChanges changes, string? reason, string? etag, FieldViolations violations, CancellationToken ct)
@@ -152,7 +153,6 @@ public sealed class TreatyActionLedger(TreatyDbContext db, HybridCache cache, Me
     private async Task<(string State, Dictionary<string, Instrument> Instruments)> CheckNewAsync(ActionInput input, FieldViolations violations, CancellationToken ct)
     {
         var instruments = await db.Instruments.AsNoTracking().ToDictionaryAsync(i => i.Id, ct);
-        violations.MaxLength(input.RequestId, 100, "request_id");
         var state = await CheckStateAsync(input.StateCode, "state_code", violations, ct);
         violations.Required(input.InstrumentId, "instrument_id");
         if (!string.IsNullOrWhiteSpace(input.InstrumentId))
@@ -164,21 +164,6 @@ public sealed class TreatyActionLedger(TreatyDbContext db, HybridCache cache, Me
         CheckValues(input.Kind, input.ActDate, input.DepositDate, input.Declarations, input.Reservations, input.Source, input.Note, violations);
         violations.ThrowIfAny();
         return (state!, instruments);
-    }
-
-    /// <summary>
-    /// The action recorded earlier under the same request id, when the request is the same (a retry);
-    /// ALREADY_EXISTS when the id was used for other values; null when the id is new or not given.
-    /// </summary>
-    private async Task<TreatyAction?> EarlierAnswerAsync(ActionInput input, string state, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(input.RequestId) || await FindByRequestAsync(input.RequestId, ct) is not { } earlier)
-        {
-            return null;
-        }
-
-        return SameRequest(earlier, state, input) ? earlier
-            : throw new AlreadyExistsException("treaty action", NamePrefix + earlier.Id, $"request_id \"{input.RequestId}\" was already used to record {NamePrefix}{earlier.Id}, with other values; use a new request_id for a new action.");
     }
 
     private static TreatyAction NewAction(string state, ActionInput input) => new()
@@ -193,32 +178,8 @@ public sealed class TreatyActionLedger(TreatyDbContext db, HybridCache cache, Me
         Source = input.Source,
         Note = input.Note,
         Origin = ActionOrigin.Recorded,
-        RequestId = string.IsNullOrEmpty(input.RequestId) ? null : input.RequestId,
         Version = Guid.NewGuid(),
     };
-
-    private async Task<TreatyAction> SaveRecordedAsync(TreatyAction action, ActionInput input, CancellationToken ct)
-    {
-        db.TreatyActions.Add(action);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (action.RequestId is not null)
-        {
-            // Another replica recorded the same request first: answer as it did.
-            db.ChangeTracker.Clear();
-            if (await FindByRequestAsync(action.RequestId, ct) is { } winner && SameRequest(winner, action.StateCode, input))
-            {
-                return winner;
-            }
-
-            throw;
-        }
-
-        await InvalidateAsync(action);
-        return action;
-    }
 
     private Task<string?> CheckStateAsync(string? code, string field, FieldViolations violations, CancellationToken ct) =>
         violations.TryAsync(() => register.EnsureMemberAsync(code, field, ct));
@@ -308,12 +269,6 @@ public sealed class TreatyActionLedger(TreatyDbContext db, HybridCache cache, Me
             throw new RuleViolationException(breach.Rule, subject, breach.Description);
         }
     }
-
-    private Task<TreatyAction?> FindByRequestAsync(string requestId, CancellationToken ct) =>
-        db.TreatyActions.AsNoTracking().Include(a => a.History.OrderBy(h => h.Id)).FirstOrDefaultAsync(a => a.RequestId == requestId, ct);
-
-    private static bool SameRequest(TreatyAction a, string state, ActionInput input) =>
-        a.StateCode == state && a.InstrumentId == input.InstrumentId && a.Kind == input.Kind && a.ActDate == input.ActDate && a.DepositDate == input.DepositDate;
 
     private TreatyActionRevision Revision(RevisionChange change, Caller caller, string reason, string summary) => new()
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.Treaty.Data.EntityConfigurations;
 using TocMesh.Treaty.Domain;
 
@@ -29,6 +30,8 @@ public abstract class TreatyDbContext(DbContextOptions options) : DbContext(opti
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // The request ids of the creates (AIP-155), per caller and method.
+        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
         modelBuilder.ApplyConfiguration(new InstrumentEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new TreatyActionEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new TreatyActionRevisionEntityTypeConfiguration());

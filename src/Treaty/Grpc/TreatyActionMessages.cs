@@ -49,7 +49,7 @@ internal static class TreatyActionMessages
 
     /// <summary>The new action's values; a date that cannot be read is added to <paramref name="violations"/>.</summary>
     public static ActionInput ToInput(this RecordTreatyActionRequest request, FieldViolations violations) => new(
-        request.RequestId, request.StateCode, request.InstrumentId, request.Kind.ToDomain(),
+        request.StateCode, request.InstrumentId, request.Kind.ToDomain(),
         violations.Try(() => request.ActDate.ToDateOnlyOrNull("act_date")),
         violations.Try(() => request.DepositDate.ToDateOnlyOrNull("deposit_date")),
         [.. request.Declarations], [.. request.Reservations], request.Source, request.Note);

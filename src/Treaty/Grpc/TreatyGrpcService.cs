@@ -3,6 +3,7 @@ using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.Treaty.Application;
 using TocMesh.Treaty.Application.ReferenceData;
 using TocMesh.Treaty.V1;
@@ -73,7 +74,8 @@ public sealed class TreatyGrpcService(
         var caller = context.GetCaller();
         caller.EnsureSecretariat("record a treaty action");
         var violations = new FieldViolations();
-        var action = await ledger.RecordAsync(caller, request.ToInput(violations), violations, context.CancellationToken);
+        var key = IdempotencyKey.Of(context, request, violations);
+        var action = await ledger.RecordAsync(caller, request.ToInput(violations), key, violations, context.CancellationToken);
         return new RecordTreatyActionResponse { TreatyAction = action.ToMessage() };
     }
 
@@ -112,7 +114,8 @@ public sealed class TreatyGrpcService(
         caller.EnsureAuthenticated("record legislation");
         var violations = new FieldViolations();
         var law = (request.Legislation ?? new V1.Legislation()).ToDomain(violations);
-        var recorded = await legislation.RecordAsync(caller, request.RequestId, law, violations, context.CancellationToken);
+        var key = IdempotencyKey.Of(context, request, violations);
+        var recorded = await legislation.RecordAsync(caller, key, law, violations, context.CancellationToken);
         return new RecordLegislationResponse { Legislation = recorded.ToMessage() };
     }
 
@@ -139,7 +142,8 @@ public sealed class TreatyGrpcService(
         caller.EnsureAuthenticated("record a status statement");
         var violations = new FieldViolations();
         var statement = (request.Statement ?? new V1.StatusStatement()).ToDomain(violations);
-        var recorded = await legislation.RecordStatementAsync(caller, request.RequestId, statement, violations, context.CancellationToken);
+        var key = IdempotencyKey.Of(context, request, violations);
+        var recorded = await legislation.RecordStatementAsync(caller, key, statement, violations, context.CancellationToken);
         return new RecordStatusStatementResponse { Statement = recorded.ToMessage() };
     }
 

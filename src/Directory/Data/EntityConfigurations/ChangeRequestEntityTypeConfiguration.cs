@@ -18,7 +18,7 @@ internal sealed class ChangeRequestEntityTypeConfiguration : IEntityTypeConfigur
         e.Property(r => r.ResolvedByContactId).HasMaxLength(32);
         e.Property(r => r.OpenedBy).HasMaxLength(200);
         e.Property(r => r.RequestId).HasMaxLength(64);
-        e.HasIndex(r => r.RequestId).IsUnique();
+        e.HasIndex(r => r.RequestId);
         e.HasIndex(r => new { r.StateCode, r.Role, r.Status });
         e.Ignore(r => r.Name);
     }

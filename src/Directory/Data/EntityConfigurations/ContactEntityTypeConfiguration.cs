@@ -12,7 +12,7 @@ internal sealed class ContactEntityTypeConfiguration : IEntityTypeConfiguration<
         e.Property(c => c.Id).HasMaxLength(32);
         e.Property(c => c.Revision).IsConcurrencyToken();
         e.Property(c => c.RequestId).HasMaxLength(64);
-        e.HasIndex(c => c.RequestId).IsUnique();
+        e.HasIndex(c => c.RequestId);
         e.Property(c => c.StateCode).HasMaxLength(3);
         e.Property(c => c.Role).HasConversion<string>().HasMaxLength(32);
         e.Property(c => c.InstrumentId).HasMaxLength(32);

@@ -19,6 +19,6 @@ public sealed class DocumentEntityTypeConfiguration : IEntityTypeConfiguration<D
         builder.Property(d => d.Etag).HasMaxLength(40).IsConcurrencyToken();
         builder.HasIndex(d => d.BaseSymbol);
         builder.HasIndex(d => d.MeetingId);
-        builder.HasIndex(d => d.RequestId).IsUnique();
+        builder.HasIndex(d => d.RequestId);
     }
 }

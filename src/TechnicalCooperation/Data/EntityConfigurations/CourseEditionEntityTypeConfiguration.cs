@@ -13,7 +13,7 @@ public sealed class CourseEditionEntityTypeConfiguration : IEntityTypeConfigurat
         builder.Ignore(x => x.TotalParticipants);
         builder.Property(x => x.Place).HasMaxLength(200);
         builder.Property(x => x.RequestId).HasMaxLength(100);
-        builder.HasIndex(x => x.RequestId).IsUnique();
+        builder.HasIndex(x => x.RequestId);
         builder.HasMany(x => x.Participants).WithOne().HasForeignKey(p => p.EditionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

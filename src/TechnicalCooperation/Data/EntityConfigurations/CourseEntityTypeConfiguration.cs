@@ -19,7 +19,7 @@ public sealed class CourseEntityTypeConfiguration : IEntityTypeConfiguration<Cou
         builder.Property(c => c.PointOfContact).HasMaxLength(100);
         builder.Property(c => c.SourceDocument).HasMaxLength(100);
         builder.Property(c => c.RequestId).HasMaxLength(100);
-        builder.HasIndex(c => c.RequestId).IsUnique();
+        builder.HasIndex(c => c.RequestId);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasMany(c => c.Editions).WithOne().HasForeignKey(x => x.CourseId).OnDelete(DeleteBehavior.Cascade);
     }

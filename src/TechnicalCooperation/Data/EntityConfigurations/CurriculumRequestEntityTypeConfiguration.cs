@@ -18,7 +18,7 @@ public sealed class CurriculumRequestEntityTypeConfiguration : IEntityTypeConfig
         builder.Property(r => r.SourceMeetingId).HasMaxLength(60);
         builder.Property(r => r.Answer).HasMaxLength(2000);
         builder.Property(r => r.RequestId).HasMaxLength(100);
-        builder.HasIndex(r => r.RequestId).IsUnique();
+        builder.HasIndex(r => r.RequestId);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne<Course>().WithMany().HasForeignKey(r => r.CourseId).OnDelete(DeleteBehavior.Restrict);
     }

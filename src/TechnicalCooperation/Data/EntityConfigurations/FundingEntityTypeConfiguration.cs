@@ -23,7 +23,7 @@ public sealed class FundingEntityTypeConfiguration : IEntityTypeConfiguration<Fu
         builder.Property(f => f.SourceDocument).HasMaxLength(100);
         builder.Property(f => f.Note).HasMaxLength(2000);
         builder.Property(f => f.RequestId).HasMaxLength(100);
-        builder.HasIndex(f => f.RequestId).IsUnique();
+        builder.HasIndex(f => f.RequestId);
         // An amount is both a currency and a count of its minor units, or neither ("not stated").
         builder.ToTable(t => t.HasCheckConstraint("CK_Funding_Amount", "(\"CurrencyCode\" IS NULL) = (\"MinorUnits\" IS NULL)"));
     }

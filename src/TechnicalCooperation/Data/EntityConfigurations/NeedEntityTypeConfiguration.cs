@@ -23,7 +23,7 @@ public sealed class NeedEntityTypeConfiguration : IEntityTypeConfiguration<Need>
         builder.Property(n => n.RaisedBy).HasMaxLength(300);
         builder.Property(n => n.ResolutionNote).HasMaxLength(2000);
         builder.Property(n => n.RequestId).HasMaxLength(100);
-        builder.HasIndex(n => n.RequestId).IsUnique();
+        builder.HasIndex(n => n.RequestId);
         builder.HasIndex(n => new { n.StateCode, n.Area });
         builder.Property(n => n.Version).IsConcurrencyToken();
         builder.HasOne<CourseEdition>().WithMany().HasForeignKey(n => n.ResolvedByEditionId).OnDelete(DeleteBehavior.Restrict);

@@ -15,7 +15,7 @@ internal sealed class LegislationEntityTypeConfiguration : IEntityTypeConfigurat
         builder.Property(l => l.EnactedOn).HasConversion(d => d!.Value.ToString(), s => PartialDate.Parse(s)).HasMaxLength(10);
         builder.Property(l => l.InForceOn).HasConversion(d => d!.Value.ToString(), s => PartialDate.Parse(s)).HasMaxLength(10);
         builder.Property(l => l.RequestId).HasMaxLength(100);
-        builder.HasIndex(l => l.RequestId).IsUnique();
+        builder.HasIndex(l => l.RequestId);
         builder.HasIndex(l => l.StateCode);
         builder.Ignore(l => l.Span);
         builder.Ignore(l => l.IsInEffect);

@@ -10,7 +10,7 @@ internal sealed class StatusStatementEntityTypeConfiguration : IEntityTypeConfig
     {
         builder.Property(s => s.StateCode).HasMaxLength(3);
         builder.Property(s => s.RequestId).HasMaxLength(100);
-        builder.HasIndex(s => s.RequestId).IsUnique();
+        builder.HasIndex(s => s.RequestId);
         builder.HasIndex(s => s.StateCode);
     }
 }

@@ -16,7 +16,7 @@ internal sealed class TreatyActionEntityTypeConfiguration : IEntityTypeConfigura
         builder.Property(a => a.RequestId).HasMaxLength(100);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => a.ImportKey).IsUnique();
-        builder.HasIndex(a => a.RequestId).IsUnique();
+        builder.HasIndex(a => a.RequestId);
         builder.HasIndex(a => new { a.StateCode, a.InstrumentId });
         builder.HasOne<Instrument>().WithMany().HasForeignKey(a => a.InstrumentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.History).WithOne().HasForeignKey(r => r.TreatyActionId).OnDelete(DeleteBehavior.Cascade);
