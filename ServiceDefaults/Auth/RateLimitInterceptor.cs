@@ -26,11 +26,13 @@ public sealed class RateLimitInterceptor : Interceptor, IDisposable
                 var rate = k.StartsWith("agency:", StringComparison.Ordinal) ? _options.AgencyPermitsPerSecond
                     : k.StartsWith("service:", StringComparison.Ordinal) ? _options.ServicePermitsPerSecond
                     : _options.AnonymousPermitsPerSecond;
+                // Refilled every 100 ms; a rate under 10 per second by one call every 1/rate seconds.
+                rate = Math.Max(1, rate);
                 return new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = Math.Max(1, rate * _options.BurstFactor),
                     TokensPerPeriod = Math.Max(1, rate / 10),
-                    ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+                    ReplenishmentPeriod = rate >= 10 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1.0 / rate),
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 };

@@ -17,13 +17,18 @@ public static class TrustedProxies
 
     public static void Configure(ForwardedHeadersOptions options, IConfiguration configuration)
     {
-        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
         // ASP.NET Core trusts loopback by default; here only what the operators name.
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // the older list, which may still hold loopback, is cleared too
+        options.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
+        var entries = Entries(configuration).ToList();
+        // With no known proxy at all the middleware would believe everyone: read no header then.
+        options.ForwardedHeaders = entries.Count == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor;
         // Through a chain of trusted proxies to the first address none of them vouches for.
         options.ForwardLimit = null;
-        foreach (var entry in Entries(configuration))
+        foreach (var entry in entries)
         {
             if (entry.Contains('/', StringComparison.Ordinal))
             {
