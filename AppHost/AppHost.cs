@@ -28,4 +28,7 @@ builder.AddProject<Projects.TocMesh_Meetings>(MeshResources.Meetings)
 // Data:Folder=<folder> keeps everything the mesh writes there (an empty folder: an empty mesh).
 builder.AddTocMeshDatabases();
 
+// Each service that calls others does so with a key of its own, generated here; its callees know its hash.
+builder.AddTocMeshServiceIdentities();
+
 builder.Build().Run();

@@ -24,6 +24,7 @@ public static class CacheResources
         switch (mode)
         {
             case "container":
+                // Aspire generates the container's password (a secret parameter) and puts it in the connection string.
                 return builder.AddRedis(name);
             case "executable" when FindOnPath("redis-server") is not null:
                 return builder.AddRedisServerExecutable(name);
@@ -43,7 +44,8 @@ public static class CacheResources
     private static IResourceBuilder<IResourceWithConnectionString> AddRedisServerExecutable(this IDistributedApplicationBuilder builder, string name)
     {
         var workingDirectory = DataFolders.For(builder, name);
-        var redis = new RedisServerResource(name, workingDirectory);
+        var password = builder.AddParameter($"{name}-password", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+        var redis = new RedisServerResource(name, workingDirectory, password.Resource);
 
         string? connectionString = null;
         builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(redis, async (_, ct) =>
@@ -55,8 +57,11 @@ public static class CacheResources
 
         return builder.AddResource(redis)
             .WithEndpoint(name: RedisServerResource.EndpointName, scheme: "tcp")
-            .WithArgs(context =>
+            .WithArgs(async context =>
             {
+                // The password goes in a file only its owner reads (not on the command line, which
+                // every local user sees); redis-server takes a configuration file as its first argument.
+                context.Args.Add(await WriteConfigurationAsync(workingDirectory, password.Resource, context.CancellationToken));
                 context.Args.Add("--port");
                 context.Args.Add(redis.PrimaryEndpoint.Property(EndpointProperty.TargetPort));
                 context.Args.Add("--bind");
@@ -68,6 +73,21 @@ public static class CacheResources
                 context.Args.Add("no");
             })
             .WithHealthCheck(healthCheck);
+    }
+
+    private static async Task<string> WriteConfigurationAsync(string folder, ParameterResource password, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(folder, "redis-auth.conf");
+        var value = await password.GetValueAsync(cancellationToken) ?? throw new InvalidOperationException("The cache has no password.");
+        // Made empty and closed to its owner first, then written.
+        await File.WriteAllTextAsync(file, "", cancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        await File.WriteAllTextAsync(file, $"requirepass {value}\n", cancellationToken);
+        return file;
     }
 
     internal static bool ContainerRuntimeAnswers()

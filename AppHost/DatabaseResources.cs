@@ -56,6 +56,7 @@ public static class DatabaseResources
         switch (mode)
         {
             case "container":
+                // Aspire generates the container's password (a secret parameter) and puts it in the connection strings.
                 var container = builder.AddPostgres("postgres");
                 foreach (var service in services)
                 {
@@ -111,13 +112,26 @@ public static class DatabaseResources
             }
         }
 
-        // First start: initdb (C collation, so strings order as on SQLite); then postgres in the foreground.
+        // First start: initdb (C collation, so strings order as on SQLite; password authentication).
+        // Every start: only password authentication (scram-sha-256) in pg_hba.conf, also for a cluster
+        // made before, and the superuser's password set to this run's (single-user mode, before the
+        // server listens); the password reaches the script in the environment, never on a command line.
         const string launch = """
             set -e
-            if [ ! -f "$2/PG_VERSION" ]; then "$1/initdb" -D "$2" -U postgres --auth=trust --no-locale --encoding=UTF8 >/dev/null; fi
+            umask 077
+            password_file="$2.password"
+            if [ ! -f "$2/PG_VERSION" ]; then
+              printf '%s\n' "$TOCMESH_POSTGRES_PASSWORD" > "$password_file"
+              "$1/initdb" -D "$2" -U postgres --auth=scram-sha-256 --pwfile="$password_file" --no-locale --encoding=UTF8 >/dev/null
+              rm -f "$password_file"
+            fi
+            printf '%s\n' "local all all scram-sha-256" "host all all 127.0.0.1/32 scram-sha-256" "host all all ::1/128 scram-sha-256" > "$2/pg_hba.conf"
+            printf "ALTER ROLE postgres PASSWORD '%s';\n" "$TOCMESH_POSTGRES_PASSWORD" | "$1/postgres" --single -D "$2" -c password_encryption=scram-sha-256 postgres >/dev/null
+            unset TOCMESH_POSTGRES_PASSWORD
             exec "$1/postgres" -D "$2" -p "$3" -c listen_addresses=127.0.0.1 -c unix_socket_directories="$2"
             """;
-        var server = new PostgresServerResource(name, asRoot ? "setpriv" : "/bin/sh", folder);
+        var password = builder.AddParameter($"{name}-password", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+        var server = new PostgresServerResource(name, asRoot ? "setpriv" : "/bin/sh", folder, password.Resource);
 
         string? connectionString = null;
         builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(server, async (_, ct) =>
@@ -132,6 +146,7 @@ public static class DatabaseResources
 
         return builder.AddResource(server)
             .WithEndpoint(name: PostgresServerResource.EndpointName, scheme: "tcp")
+            .WithEnvironment("TOCMESH_POSTGRES_PASSWORD", password)
             .WithArgs(context =>
             {
                 if (asRoot)

@@ -8,10 +8,11 @@ namespace TocMesh.ServiceDefaults.Auth;
 
 /// <summary>
 /// Reads <c>authorization: Bearer &lt;key&gt;</c>. No header: anonymous (public reads need no key).
-/// A header with an unknown key fails, and the call is refused as UNAUTHENTICATED.
+/// A header with an unknown key fails, and the call is refused as UNAUTHENTICATED; each failure is
+/// counted against the client's address, which after too many is refused without a look at its key.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyRegistry registry)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyRegistry registry, FailedAuthentications failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -25,16 +26,28 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
+        var address = Context.ClientAddress();
+        if (failures.IsRefused(address))
+        {
+            Context.Items[FailedAuthentications.RefusedItem] = true;
+            return Task.FromResult(AuthenticateResult.Fail("Too many failed authentications from this address; retry later."));
+        }
+
         const string prefix = "Bearer ";
         if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || header.Length == prefix.Length)
         {
-            return Task.FromResult(AuthenticateResult.Fail("The authorization metadata must be 'Bearer <key>'."));
+            const string malformed = "The authorization metadata must be 'Bearer <key>'.";
+            failures.Record(address, malformed, keyHash: null);
+            return Task.FromResult(AuthenticateResult.Fail(malformed));
         }
 
-        var entry = registry.Find(header[prefix.Length..].Trim());
+        var hash = ApiKeyRegistry.Hash(header[prefix.Length..].Trim());
+        var entry = registry.FindByHash(hash);
         if (entry is null)
         {
-            return Task.FromResult(AuthenticateResult.Fail("The API key is not recognised."));
+            const string unknown = "The API key is not recognised.";
+            failures.Record(address, unknown, hash);
+            return Task.FromResult(AuthenticateResult.Fail(unknown));
         }
 
         var claims = new List<Claim> { new(ClaimTypes.Name, entry.Agency), new(AgencyClaim, entry.Agency) };

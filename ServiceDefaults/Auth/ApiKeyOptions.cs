@@ -16,4 +16,11 @@ public sealed class ApiKeyOptions
     /// watched for changes, so an issued or revoked key takes effect without a restart.
     /// </summary>
     public string? KeysFile { get; set; }
+
+    /// <summary>
+    /// This service's own key, sent as <c>authorization: Bearer &lt;key&gt;</c> on its calls to the other
+    /// services (environment <c>Auth__ServiceKey</c>). The called services know its SHA-256 with agency
+    /// <c>service:&lt;name&gt;</c> and role <c>service</c>. Unset: the calls are anonymous.
+    /// </summary>
+    public string? ServiceKey { get; set; }
 }

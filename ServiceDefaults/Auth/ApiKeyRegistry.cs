@@ -20,7 +20,10 @@ public sealed class ApiKeyRegistry : IDisposable
     public static string Hash(string key) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    public ApiKeyEntry? Find(string key) => _byHash.GetValueOrDefault(Hash(key));
+    public ApiKeyEntry? Find(string key) => FindByHash(Hash(key));
+
+    /// <summary>The entry of the key whose <see cref="Hash"/> is <paramref name="hash"/>.</summary>
+    public ApiKeyEntry? FindByHash(string hash) => _byHash.GetValueOrDefault(hash);
 
     public void Dispose() => _subscription?.Dispose();
 

@@ -26,4 +26,22 @@ public static class CallerExtensions
         http.Items[typeof(Caller)] = caller;
         return caller;
     }
+
+    /// <summary>
+    /// The client's address: the connection's peer, or what a trusted proxy forwarded
+    /// (<c>Network:TrustedProxies</c>; X-Forwarded-For from anyone else is ignored).
+    /// </summary>
+    public static string ClientAddress(this HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>
+    /// Whose share a call uses: <c>service:&lt;agency&gt;</c> for a TocMesh service's key,
+    /// <c>agency:&lt;agency&gt;</c> for a partner's, <c>anonymous:&lt;address&gt;</c> without a key.
+    /// </summary>
+    public static string QuotaKey(this HttpContext http)
+    {
+        var caller = http.GetCaller();
+        return caller.IsAnonymous ? "anonymous:" + http.ClientAddress()
+            : caller.IsService ? "service:" + caller.Agency
+            : "agency:" + caller.Agency;
+    }
 }

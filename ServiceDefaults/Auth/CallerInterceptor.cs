@@ -6,8 +6,11 @@ using TocMesh.ServiceDefaults.Errors;
 
 namespace TocMesh.ServiceDefaults.Auth;
 
-/// <summary>Refuses a call that presented a key we do not know, whatever the method.</summary>
-public sealed class CallerInterceptor : Interceptor
+/// <summary>
+/// Refuses a call that presented a key we do not know, whatever the method and kind of call (streams
+/// too: server reflection is a duplex stream); RESOURCE_EXHAUSTED for an address that failed too often.
+/// </summary>
+public sealed class CallerInterceptor(FailedAuthentications failures) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -24,7 +27,22 @@ public sealed class CallerInterceptor : Interceptor
         await continuation(request, responseStream, context);
     }
 
-    private static async ValueTask RefuseUnknownKeyAsync(ServerCallContext context)
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        await RefuseUnknownKeyAsync(context);
+        return await continuation(requestStream, context);
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        await RefuseUnknownKeyAsync(context);
+        await continuation(requestStream, responseStream, context);
+    }
+
+    private async ValueTask RefuseUnknownKeyAsync(ServerCallContext context)
     {
         var http = context.GetHttpContext();
         if (http.User.Identity?.IsAuthenticated == true || string.IsNullOrEmpty(http.Request.Headers.Authorization))
@@ -34,6 +52,11 @@ public sealed class CallerInterceptor : Interceptor
 
         // The authentication middleware keeps only successes; ask the (cached) handler why it failed.
         var result = await http.AuthenticateAsync();
+        if (http.Items.ContainsKey(FailedAuthentications.RefusedItem))
+        {
+            throw new QuotaExceededException("this address (too many failed authentications)", failures.Window);
+        }
+
         throw new UnauthenticatedException(result.Failure?.Message ?? "The API key is not recognised.");
     }
 }

@@ -7,8 +7,9 @@ using TocMesh.ServiceDefaults.Errors;
 namespace TocMesh.ServiceDefaults.Auth;
 
 /// <summary>
-/// Limits each partner agency (and each anonymous address) to its share of the service: over the
-/// quota a call is RESOURCE_EXHAUSTED with <c>RetryInfo</c>, before any work is done.
+/// Limits each partner agency, each calling TocMesh service and each anonymous client address to its
+/// share of the service: over the quota a call is RESOURCE_EXHAUSTED with <c>RetryInfo</c>, before any
+/// work is done. Every kind of call is counted, streams too (server reflection is a duplex stream).
 /// </summary>
 public sealed class RateLimitInterceptor : Interceptor, IDisposable
 {
@@ -22,12 +23,16 @@ public sealed class RateLimitInterceptor : Interceptor, IDisposable
         {
             _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, k =>
             {
-                var rate = k.StartsWith("agency:", StringComparison.Ordinal) ? _options.AgencyPermitsPerSecond : _options.AnonymousPermitsPerSecond;
+                var rate = k.StartsWith("agency:", StringComparison.Ordinal) ? _options.AgencyPermitsPerSecond
+                    : k.StartsWith("service:", StringComparison.Ordinal) ? _options.ServicePermitsPerSecond
+                    : _options.AnonymousPermitsPerSecond;
+                // Refilled every 100 ms; a rate under 10 per second by one call every 1/rate seconds.
+                rate = Math.Max(1, rate);
                 return new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = Math.Max(1, rate * _options.BurstFactor),
                     TokensPerPeriod = Math.Max(1, rate / 10),
-                    ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+                    ReplenishmentPeriod = rate >= 10 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1.0 / rate),
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 };
@@ -50,6 +55,21 @@ public sealed class RateLimitInterceptor : Interceptor, IDisposable
         return continuation(request, responseStream, context);
     }
 
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Admit(context);
+        return continuation(requestStream, context);
+    }
+
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Admit(context);
+        return continuation(requestStream, responseStream, context);
+    }
+
     public void Dispose() => _limiter?.Dispose();
 
     private void Admit(ServerCallContext context)
@@ -59,15 +79,12 @@ public sealed class RateLimitInterceptor : Interceptor, IDisposable
             return;
         }
 
-        var caller = context.GetCaller();
-        var key = caller.IsAnonymous
-            ? "anonymous:" + (context.GetHttpContext().Connection.RemoteIpAddress?.ToString() ?? "unknown")
-            : "agency:" + caller.Agency;
-        using var lease = _limiter.AttemptAcquire(key);
+        var http = context.GetHttpContext();
+        using var lease = _limiter.AttemptAcquire(http.QuotaKey());
         if (!lease.IsAcquired)
         {
             var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
-            throw new QuotaExceededException(caller.Agency ?? "this address", retryAfter);
+            throw new QuotaExceededException(http.GetCaller().Agency ?? "this address", retryAfter);
         }
     }
 }

@@ -2,6 +2,8 @@ using Grpc.Core;
 using Grpc.Net.Client.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using TocMesh.ServiceDefaults.Auth;
 
 namespace TocMesh.ServiceDefaults.Clients;
 
@@ -11,7 +13,8 @@ public static class ServiceClientExtensions
     /// A typed client of another TocMesh service, found by its Aspire resource name
     /// (<c>http://&lt;resource&gt;</c>; <c>services:&lt;resource&gt;:http:0</c> in configuration when run alone).
     /// Every call gets a deadline (the caller's, when shorter); UNAVAILABLE is retried, which is safe
-    /// for reads and for writes that carry a request id.
+    /// for reads and for writes that carry a request id. The service's own key (<c>Auth:ServiceKey</c>),
+    /// when configured, goes with every call.
     /// </summary>
     public static IHttpClientBuilder AddServiceClient<TClient>(this IHostApplicationBuilder builder, string resourceName, TimeSpan? deadline = null)
         where TClient : ClientBase => builder.Services.AddServiceClient<TClient>(resourceName, deadline);
@@ -48,6 +51,7 @@ public static class ServiceClientExtensions
                 };
             })
             .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true)
-            .AddInterceptor(() => new DeadlineInterceptor(timeout));
+            .AddInterceptor(() => new DeadlineInterceptor(timeout))
+            .AddInterceptor(provider => new ServiceKeyInterceptor(provider.GetRequiredService<IOptionsMonitor<ApiKeyOptions>>()));
     }
 }

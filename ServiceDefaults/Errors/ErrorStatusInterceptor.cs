@@ -56,6 +56,20 @@ public sealed partial class ErrorStatusInterceptor(ILogger<ErrorStatusIntercepto
         }
     }
 
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw ToRpcException(e, context);
+        }
+    }
+
     private RpcException ToRpcException(Exception exception, ServerCallContext context)
     {
         if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)

@@ -12,7 +12,7 @@ public sealed class ServicePipelineTests
     [Fact]
     public async Task Calls_over_the_anonymous_quota_are_resource_exhausted_with_retry_information()
     {
-        // A bucket of 5 calls, refilled by one every 100 ms.
+        // A bucket of 5 calls, refilled by one every 200 ms (5 a second).
         using var host = new DirectoryHost();
         host.WithSetting("RateLimits:AnonymousPermitsPerSecond", "5").WithSetting("RateLimits:BurstFactor", "1");
         var directory = host.Directory();

@@ -1,4 +1,11 @@
+using System.Net.Sockets;
+using System.Text;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Grpc.Core;
 using Grpc.Health.V1;
+using Microsoft.Extensions.DependencyInjection;
 using TocMesh.Directory.V1;
 using TocMesh.Meetings.V1;
 
@@ -52,5 +59,50 @@ public sealed class MeshTests(MeshFixture mesh)
         var report = await meetings.RenderMeetingReportAsync(new RenderMeetingReportRequest { MeetingId = "gtdot-ii" }, deadline: DateTime.UtcNow.AddSeconds(30));
         Assert.Empty(report.PartialSections);
         Assert.Contains("Twenty-nine OAS member states had ratified or acceded to the Convention.", report.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_local_redis_refuses_a_client_without_its_password()
+    {
+        var connectionString = await mesh.App.GetConnectionStringAsync(MeshResources.Cache);
+        Assert.Contains(",password=", connectionString, StringComparison.Ordinal);
+
+        // A plain connection, as any local user could open: asked anything, Redis wants authentication first.
+        var endpoint = mesh.App.GetEndpoint(MeshResources.Cache, "tcp");
+        using var client = new TcpClient();
+        await client.ConnectAsync(endpoint.Host, endpoint.Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync("*2\r\n$3\r\nGET\r\n$3\r\nkey\r\n"u8.ToArray());
+        var buffer = new byte[256];
+        var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.StartsWith("-NOAUTH", Encoding.ASCII.GetString(buffer, 0, read), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_calling_service_has_a_key_of_its_own_that_its_callees_know_only_by_hash_as_a_service_that_writes_nothing()
+    {
+        var model = mesh.App.Services.GetRequiredService<DistributedApplicationModel>();
+        // What the AppHost gives each process in its environment, evaluated as at its start.
+#pragma warning disable CS0618 // the short way to read a resource's environment in a test
+        async Task<Dictionary<string, string>> EnvironmentOf(string service) =>
+            await model.Resources.OfType<ProjectResource>().Single(r => r.Name == service).GetEnvironmentVariableValuesAsync();
+#pragma warning restore CS0618
+
+        var meetings = await EnvironmentOf(MeshResources.Meetings);
+        var key = meetings["Auth__ServiceKey"];
+        Assert.True(key.Length >= 32);
+        Assert.NotEqual(key, (await EnvironmentOf(MeshResources.Treaty))["Auth__ServiceKey"]);
+        var directory = await EnvironmentOf(MeshResources.Directory);
+        Assert.DoesNotContain("Auth__ServiceKey", directory.Keys);
+        Assert.DoesNotContain(key, directory.Values);
+        Assert.Contains("service:meetings", directory.Values);
+
+        // The Directory knows the key: it reads with it, and refuses a write.
+        var client = new DirectoryService.DirectoryServiceClient(mesh.Channel(MeshResources.Directory));
+        var withKey = new Metadata { { "authorization", "Bearer " + key } };
+        await client.GetMemberStateAsync(new GetMemberStateRequest { Code = "MEX" }, withKey, DateTime.UtcNow.AddSeconds(30));
+        var e = await Assert.ThrowsAsync<RpcException>(() => client.CreateContactAsync(
+            new CreateContactRequest { Contact = new Contact { StateCode = "MEX" } }, withKey, DateTime.UtcNow.AddSeconds(30)).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, e.StatusCode);
     }
 }

@@ -207,4 +207,18 @@ public sealed class PostgresMeshTests(PostgresMeshFixture mesh, ITestOutputHelpe
         ValidFrom = new ProtoDate { Year = 2009, Month = 1, Day = 1 },
         SourceDocument = "GT/DOT-II/doc.9/09",
     };
+
+    [Fact]
+    public async Task The_local_postgres_refuses_a_connection_without_the_password()
+    {
+        Assert.Contains("Password=", mesh.ServerConnectionString, StringComparison.OrdinalIgnoreCase);
+        var withoutPassword = new Npgsql.NpgsqlConnectionStringBuilder(mesh.ServerConnectionString) { Password = null, Pooling = false, Passfile = "/dev/null" };
+        var wrongPassword = new Npgsql.NpgsqlConnectionStringBuilder(mesh.ServerConnectionString) { Password = "not-the-password", Pooling = false };
+
+        foreach (var connectionString in new[] { withoutPassword.ConnectionString, wrongPassword.ConnectionString })
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            await Assert.ThrowsAnyAsync<Npgsql.NpgsqlException>(() => connection.OpenAsync());
+        }
+    }
 }

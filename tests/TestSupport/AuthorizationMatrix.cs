@@ -44,6 +44,7 @@ public static class AuthorizationMatrix
         Writer.EditorOfTheState => TestKeys.MexicoEditor,
         Writer.EditorOfAnotherState => TestKeys.PeruEditor,
         Writer.Secretariat => TestKeys.Secretariat,
+        Writer.Service => TestKeys.TreatyService,
         _ => throw new ArgumentOutOfRangeException(nameof(writer)),
     };
 

@@ -97,7 +97,25 @@ public class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint> where
     }
 
     /// <summary>A generated client calling this service as a partner would, with an API key when given.</summary>
-    public TClient Client<TClient>(string? apiKey = null) where TClient : ClientBase
+    public TClient Client<TClient>(string? apiKey = null) where TClient : ClientBase =>
+        (TClient)Activator.CreateInstance(typeof(TClient), Invoker(apiKey))!;
+
+    /// <summary>
+    /// A generated client whose calls arrive from <paramref name="peerAddress"/> (as if over TCP from
+    /// there), with <c>x-forwarded-for: <paramref name="forwardedFor"/></c> when given, and an API key when given.
+    /// </summary>
+    public TClient ClientFrom<TClient>(string peerAddress, string? forwardedFor = null, string? apiKey = null) where TClient : ClientBase
+    {
+        List<KeyValuePair<string, string>> headers = [new(PeerAddress.Header, peerAddress)];
+        if (forwardedFor is not null)
+        {
+            headers.Add(new("x-forwarded-for", forwardedFor));
+        }
+
+        return (TClient)Activator.CreateInstance(typeof(TClient), new HeadersInvoker(Invoker(apiKey), headers))!;
+    }
+
+    private CallInvoker Invoker(string? apiKey)
     {
         var channel = GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
         {
@@ -111,7 +129,7 @@ public class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint> where
             invoker = new AuthorizingInvoker(invoker, apiKey);
         }
 
-        return (TClient)Activator.CreateInstance(typeof(TClient), invoker)!;
+        return invoker;
     }
 
     /// <summary>
@@ -135,6 +153,7 @@ public class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint> where
 
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<IStartupFilter, PeerAddress>();
             foreach (var configure in _services)
             {
                 configure(services);

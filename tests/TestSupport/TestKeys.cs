@@ -10,6 +10,9 @@ public static class TestKeys
     public const string MexicoEditor = "test-key-mexico-editor";
     public const string PeruEditor = "test-key-peru-editor";
 
+    /// <summary>The key of the Treaty service itself (agency <c>service:treaty</c>, role <c>service</c>), as the AppHost provisions one.</summary>
+    public const string TreatyService = "test-key-treaty-service";
+
     public static IEnumerable<KeyValuePair<string, string?>> Configuration()
     {
         var keys = new (string Key, string Agency, string Role)[]
@@ -18,6 +21,7 @@ public static class TestKeys
             (Partner, "UNODC", Caller.PartnerRole),
             (MexicoEditor, "Mexico, Ministry of Foreign Affairs", Caller.StateEditorPrefix + "MEX"),
             (PeruEditor, "Peru, Ministry of Justice", Caller.StateEditorPrefix + "PER"),
+            (TreatyService, "service:treaty", Caller.ServiceRole),
         };
         for (var i = 0; i < keys.Length; i++)
         {

@@ -8,4 +8,7 @@ public enum Writer
     EditorOfTheState,
     EditorOfAnotherState,
     Secretariat,
+
+    /// <summary>Another TocMesh service with its own key (role <c>service</c>): it writes nothing.</summary>
+    Service,
 }

@@ -19,4 +19,13 @@ public sealed class DirectoryOptions
 
     /// <summary>Watch streams one replica serves at once; more are refused with RESOURCE_EXHAUSTED.</summary>
     public int MaxWatchers { get; set; } = 200;
+
+    /// <summary>The share of <see cref="MaxWatchers"/> (in percent) anonymous callers may hold together.</summary>
+    public int AnonymousWatcherPercent { get; set; } = 50;
+
+    /// <summary>Watch streams one anonymous client address may hold at once.</summary>
+    public int MaxWatchersPerAddress { get; set; } = 4;
+
+    /// <summary>Watch streams one agency (or one calling service) may hold at once.</summary>
+    public int MaxWatchersPerAgency { get; set; } = 50;
 }

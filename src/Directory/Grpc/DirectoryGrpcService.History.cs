@@ -42,11 +42,9 @@ public sealed partial class DirectoryGrpcService
         var state = await OptionalStateAsync(request.StateCode, "state_code", violations, context.CancellationToken);
         violations.ThrowIfAny();
 
-        if (!watchSlots.TryEnter())
-        {
-            throw new QuotaExceededException("the watchers of this replica", TimeSpan.FromSeconds(5));
-        }
-
+        var http = context.GetHttpContext();
+        using var slot = watchSlots.TryEnter(http.QuotaKey(), context.GetCaller().IsAnonymous)
+            ?? throw new QuotaExceededException("the watchers of this replica or of this caller", TimeSpan.FromSeconds(5));
         try
         {
             // Headers first: the watcher knows its stream is established before any change arrives.
@@ -83,10 +81,6 @@ public sealed partial class DirectoryGrpcService
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
             // The watcher went away or its deadline passed: the stream simply ends.
-        }
-        finally
-        {
-            watchSlots.Release();
         }
     }
 }
