@@ -1,0 +1,63 @@
+using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace TocMesh.ServiceDefaults.OpenApi;
+
+/// <summary>
+/// The OpenAPI document of a service's JSON surface (<c>/openapi/v1.json</c>), written for a partner
+/// who has only that document: the contracts' comments, one stable operationId per RPC, the API key
+/// as a bearer scheme, the <c>google.rpc.Status</c> error body, and the server.
+/// </summary>
+public static class OpenApiExtensions
+{
+    /// <summary>Describes the service's gRPC JSON transcoding routes (Swashbuckle with Grpc.Swagger).</summary>
+    public static TBuilder AddServiceOpenApi<TBuilder>(this TBuilder builder, ServiceIdentity service)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddGrpcSwagger();
+        builder.Services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new()
+            {
+                Title = $"TocMesh {service.Name}",
+                Version = "v1",
+                Description = $"The JSON surface of the TocMesh {service.Name} service: the gRPC contract "
+                    + "served as JSON over HTTP/1.1 (gRPC JSON transcoding). Field names are the contract's "
+                    + "(snake_case or lowerCamelCase are both read); 64-bit integers are strings; dates are "
+                    + "google.type.Date objects. Every error is a google.rpc.Status.",
+                License = new() { Name = "Proprietary: OAS member states and partners", Url = new Uri("https://www.oas.org/en/terms_of_use.asp") },
+            });
+            o.CustomOperationIds(OperationId);
+            // The contracts' comments: Grpc.Tools writes them as the generated code's XML documentation
+            // (GenerateDocumentationFile in the service's project); the file sits beside the assembly.
+            var xml = Path.Combine(AppContext.BaseDirectory, $"{builder.Environment.ApplicationName}.xml");
+            if (File.Exists(xml))
+            {
+                o.IncludeXmlComments(xml);
+                o.IncludeGrpcXmlComments(xml, includeControllerXmlComments: true);
+            }
+
+            o.OperationFilter<ContractOperationFilter>();
+            o.DocumentFilter<ContractDocumentFilter>();
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// <c>&lt;Service&gt;_&lt;Method&gt;</c>, e.g. <c>TreatyService_GetRatificationReport</c>: named after the
+    /// RPC, so a generated client's method names survive a change of path.
+    /// </summary>
+    public static string? OperationId(ApiDescription api)
+    {
+        var method = api.ActionDescriptor.EndpointMetadata.OfType<GrpcMethodMetadata>().FirstOrDefault()?.Method;
+        if (method is null)
+        {
+            return null;
+        }
+
+        var service = method.ServiceName[(method.ServiceName.LastIndexOf('.') + 1)..];
+        return $"{service}_{method.Name}";
+    }
+}
