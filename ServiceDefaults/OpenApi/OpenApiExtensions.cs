@@ -41,6 +41,7 @@ public static class OpenApiExtensions
 
             o.OperationFilter<ContractOperationFilter>();
             o.DocumentFilter<ContractDocumentFilter>();
+            o.DocumentFilter<ResourcePathFilter>();
         });
         return builder;
     }
