@@ -17,6 +17,15 @@ public sealed class ContractOperationFilter : IOperationFilter
         var bearer = new OpenApiSecurityRequirement { [ContractDocumentFilter.BearerScheme] = [] };
         operation.Security = isRead ? [new OpenApiSecurityRequirement(), bearer] : [bearer];
 
+        foreach (var (id, description) in ResourcePathProvider.IdDescriptions(context.ApiDescription))
+        {
+            if (operation.Parameters.FirstOrDefault(p => p.In == ParameterLocation.Path && p.Name == id) is { } parameter)
+            {
+                parameter.Description = description;
+                parameter.Schema = new OpenApiSchema { Type = "string" };
+            }
+        }
+
         var byName = (context.ApiDescription.RelativePath ?? "").Contains('{', StringComparison.Ordinal);
         Add(operation, "400", "INVALID_ARGUMENT, FAILED_PRECONDITION or OUT_OF_RANGE: bad input (google.rpc.BadRequest names each field) or a broken rule (google.rpc.PreconditionFailure). Nothing changed.");
         Add(operation, "401", isRead

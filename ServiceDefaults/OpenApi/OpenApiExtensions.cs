@@ -1,6 +1,7 @@
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace TocMesh.ServiceDefaults.OpenApi;
@@ -17,6 +18,7 @@ public static class OpenApiExtensions
         where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddGrpcSwagger();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Transient<IApiDescriptionProvider, ResourcePathProvider>());
         builder.Services.AddSwaggerGen(o =>
         {
             o.SwaggerDoc("v1", new()
@@ -41,7 +43,6 @@ public static class OpenApiExtensions
 
             o.OperationFilter<ContractOperationFilter>();
             o.DocumentFilter<ContractDocumentFilter>();
-            o.DocumentFilter<ResourcePathFilter>();
         });
         return builder;
     }
