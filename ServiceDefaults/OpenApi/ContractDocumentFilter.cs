@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -12,8 +11,8 @@ namespace TocMesh.ServiceDefaults.OpenApi;
 /// </summary>
 public sealed class ContractDocumentFilter(IConfiguration configuration) : IDocumentFilter
 {
-    public const string StatusSchema = "google.rpc.Status";
-    public const string AnySchema = "google.protobuf.Any";
+    public const string StatusSchema = "Status";
+    public const string AnySchema = "Any";
 
     public static OpenApiSecurityScheme BearerScheme { get; } = new()
     {
@@ -37,32 +36,33 @@ public sealed class ContractDocumentFilter(IConfiguration configuration) : IDocu
                 + "Reads take one too: the caller then has its agency's rate limit instead of the anonymous one, and some reads show more (e.g. a contact's person, e-mail and phone).",
         };
 
-        swaggerDoc.Components.Schemas[AnySchema] = new()
+        // Grpc.Swagger already lists google.rpc.Status and google.protobuf.Any (as Status and Any) for
+        // the default response; they are described here so a partner knows what the fields carry.
+        var any = swaggerDoc.Components.Schemas.TryGetValue(AnySchema, out var foundAny) ? foundAny : swaggerDoc.Components.Schemas[AnySchema] = new()
         {
             Type = "object",
-            Description = "A detail of an error: its type in @type (e.g. type.googleapis.com/google.rpc.BadRequest) and that message's fields beside it.",
             Required = new HashSet<string> { "@type" },
-            Properties = new Dictionary<string, OpenApiSchema>
-            {
-                ["@type"] = new() { Type = "string", Description = "type.googleapis.com/ followed by the detail's message name." },
-            },
+            Properties = new Dictionary<string, OpenApiSchema> { ["@type"] = new() { Type = "string" } },
             AdditionalPropertiesAllowed = true,
         };
-        swaggerDoc.Components.Schemas[StatusSchema] = new()
+        any.Title = "google.protobuf.Any";
+        any.Description = "A detail of an error: its type in @type and that message's fields beside it.";
+        if (any.Properties.TryGetValue("@type", out var type))
         {
-            Type = "object",
-            Description = "The error body of every failed call: the gRPC status code, a message for people, and machine-readable details (google.rpc.ErrorInfo, BadRequest, PreconditionFailure, ResourceInfo, RetryInfo, QuotaFailure).",
-            Properties = new Dictionary<string, OpenApiSchema>
-            {
-                ["code"] = new() { Type = "integer", Format = "int32", Description = "The gRPC status code (google.rpc.Code), e.g. 3 INVALID_ARGUMENT, 5 NOT_FOUND.", Example = new OpenApiInteger(5) },
-                ["message"] = new() { Type = "string", Description = "What went wrong, in English, for people." },
-                ["details"] = new()
-                {
-                    Type = "array",
-                    Description = "Machine-readable details; each names its type in @type.",
-                    Items = new() { Reference = new() { Type = ReferenceType.Schema, Id = AnySchema } },
-                },
-            },
+            type.Description = "type.googleapis.com/ and the detail's message name, e.g. type.googleapis.com/google.rpc.BadRequest.";
+        }
+
+        var status = swaggerDoc.Components.Schemas.TryGetValue(StatusSchema, out var foundStatus) ? foundStatus : swaggerDoc.Components.Schemas[StatusSchema] = new() { Type = "object" };
+        status.Title = "google.rpc.Status";
+        status.Description = "The error body of every failed call: the gRPC status code, a message for people, and machine-readable details "
+            + "(google.rpc.ErrorInfo always, with its reason and domain; BadRequest, PreconditionFailure, ResourceInfo, RetryInfo, QuotaFailure as the error calls for).";
+        status.Properties["code"] = new() { Type = "integer", Format = "int32", Description = "The gRPC status code (google.rpc.Code), e.g. 3 INVALID_ARGUMENT, 5 NOT_FOUND, 16 UNAUTHENTICATED." };
+        status.Properties["message"] = new() { Type = "string", Description = "What went wrong, in English, for people." };
+        status.Properties["details"] = new()
+        {
+            Type = "array",
+            Description = "Machine-readable details; each names its type in @type.",
+            Items = new() { Reference = new() { Type = ReferenceType.Schema, Id = AnySchema } },
         };
     }
 }

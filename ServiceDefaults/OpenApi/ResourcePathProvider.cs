@@ -90,11 +90,16 @@ public sealed partial class ResourcePathProvider : IApiDescriptionProvider
                     ModelMetadata = original?.ModelMetadata!,
                     IsRequired = true,
                 });
-                var ids = (Dictionary<string, string>)(api.Properties.TryGetValue(typeof(ResourcePathProvider), out var found) ? found! : api.Properties[typeof(ResourcePathProvider)] = new Dictionary<string, string>());
-                ids[id] = $"The {id[..^2]}'s id: the resource name ({name}) is `{m.Groups[2].Value}` with this id for its *.";
             }
 
-            return string.Join('/', segments);
+            var pattern = string.Join('/', segments);
+            var ids = (Dictionary<string, string>)(api.Properties.TryGetValue(typeof(ResourcePathProvider), out var found) ? found! : api.Properties[typeof(ResourcePathProvider)] = new Dictionary<string, string>());
+            foreach (var id in Variable().Matches(pattern).Select(v => v.Groups[1].Value))
+            {
+                ids[id] = $"The {id[..^2]}'s id. The contract's resource name ({name}) is `{pattern}`.";
+            }
+
+            return pattern;
         });
         api.RelativePath = path.TrimStart('/');
     }
