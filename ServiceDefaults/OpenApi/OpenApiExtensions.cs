@@ -26,10 +26,9 @@ public static class OpenApiExtensions
                 Title = $"TocMesh {service.Name}",
                 Version = "v1",
                 Description = $"The JSON surface of the TocMesh {service.Name} service: the gRPC contract "
-                    + "served as JSON over HTTP/1.1 (gRPC JSON transcoding). Field names are the contract's "
-                    + "(snake_case or lowerCamelCase are both read); 64-bit integers are strings; dates are "
-                    + "google.type.Date objects. Every error is a google.rpc.Status.",
-                License = new() { Name = "Proprietary: OAS member states and partners", Url = new Uri("https://www.oas.org/en/terms_of_use.asp") },
+                    + "served as JSON over HTTP/1.1 (gRPC JSON transcoding). Fields are written in lowerCamelCase "
+                    + "and read in either that or the contract's snake_case; 64-bit integers are strings; dates are "
+                    + "google.type.Date objects; enums are their names. Every error is a google.rpc.Status.",
             });
             o.CustomOperationIds(OperationId);
             // The contracts' comments: Grpc.Tools writes them as the generated code's XML documentation
@@ -38,8 +37,10 @@ public static class OpenApiExtensions
             if (File.Exists(xml))
             {
                 o.IncludeXmlComments(xml);
-                o.IncludeGrpcXmlComments(xml, includeControllerXmlComments: true);
+                o.IncludeGrpcXmlComments(xml);
             }
+
+            o.DocumentFilter<ServiceTagFilter>(xml);
 
             o.OperationFilter<ContractOperationFilter>();
             o.DocumentFilter<ContractDocumentFilter>();
