@@ -27,6 +27,16 @@ public sealed class ContractDocumentFilter(IConfiguration configuration) : IDocu
             : [new OpenApiServer { Url = "/", Description = "The address this document was fetched from (the service's JSON port)." }];
 
         swaggerDoc.Components ??= new();
+        // A nullable field wrapped in allOf (google.protobuf.Value's struct_value, say) needs its type
+        // beside nullable to be valid OpenAPI 3.0.
+        foreach (var property in swaggerDoc.Components.Schemas.Values.SelectMany(s => s.Properties.Values))
+        {
+            if (property.Nullable && property.AllOf.Count > 0 && property.Type is null)
+            {
+                property.Type = "object";
+            }
+        }
+
         swaggerDoc.Components.SecuritySchemes["bearer"] = new()
         {
             Type = SecuritySchemeType.Http,

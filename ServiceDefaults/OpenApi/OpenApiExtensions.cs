@@ -31,6 +31,9 @@ public static class OpenApiExtensions
                     + "google.type.Date objects; enums are their names. Every error is a google.rpc.Status.",
             });
             o.CustomOperationIds(OperationId);
+            // A field of a message type keeps its comment (what as_of means, say): OpenAPI 3.0 ignores
+            // a description beside a bare $ref, so the reference is wrapped in allOf.
+            o.UseAllOfToExtendReferenceSchemas();
             // The contracts' comments: Grpc.Tools writes them as the generated code's XML documentation
             // (GenerateDocumentationFile in the service's project); the file sits beside the assembly.
             var xml = Path.Combine(AppContext.BaseDirectory, $"{builder.Environment.ApplicationName}.xml");

@@ -29,7 +29,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Meetings.Models
 #else
         public string Description { get; set; }
 #endif
-        /// <summary>The dueDate property</summary>
+        /// <summary>Unset when the record sets no date.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Meetings.Models.DateObject? DueDate { get; set; }

@@ -23,7 +23,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Meetings.Models
 #else
         public List<string> ComponentNumbers { get; set; }
 #endif
-        /// <summary>How a participant stood on a work-program component.</summary>
+        /// <summary>How the speaker stood on the components it names.</summary>
         public global::TocMesh.OpenApi.Tests.Generated.Meetings.Models.Stance? ComponentStance { get; set; }
         /// <summary>Symbols of the documents it presented or referred to.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

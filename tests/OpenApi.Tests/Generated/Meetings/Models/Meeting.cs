@@ -37,7 +37,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Meetings.Models
 #else
         public string ClosedAt { get; set; }
 #endif
-        /// <summary>The endDate property</summary>
+        /// <summary>The last day; unset when the meeting lasted one day or the record does not say.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Meetings.Models.DateObject? EndDate { get; set; }
@@ -111,7 +111,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Meetings.Models
 #else
         public List<global::TocMesh.OpenApi.Tests.Generated.Meetings.Models.Session> Sessions { get; set; }
 #endif
-        /// <summary>The startDate property</summary>
+        /// <summary>The first day; only the year is set when the record gives no more (e.g. 2007 for the first meeting).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Meetings.Models.DateObject? StartDate { get; set; }

@@ -12,7 +12,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Meetings.Models
     public partial class RegisterDocumentRequest : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>A document of the organization.</summary>
+        /// <summary>The document; symbol.normalized (or any spelling of it), title required.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Meetings.Models.Document? Document { get; set; }

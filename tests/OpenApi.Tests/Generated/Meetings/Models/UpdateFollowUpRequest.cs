@@ -12,7 +12,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Meetings.Models
     public partial class UpdateFollowUpRequest : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>A decision or undertaking and what became of it.</summary>
+        /// <summary>The follow-up&apos;s resource name; with its etag.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Meetings.Models.FollowUp? FollowUp { get; set; }

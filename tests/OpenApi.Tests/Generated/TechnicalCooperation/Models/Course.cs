@@ -23,7 +23,7 @@ namespace TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models
 #endif
         /// <summary>Whether the complete curriculum can be sent to a state that asks for it.</summary>
         public bool? CurriculumAvailable { get; set; }
-        /// <summary>How a course is delivered.</summary>
+        /// <summary>How the course is delivered.</summary>
         public global::TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models.CourseDelivery? Delivery { get; set; }
         /// <summary>What the course covers and for whom, in a few sentences.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -71,7 +71,7 @@ namespace TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models
 #else
         public string PointOfContact { get; set; }
 #endif
-        /// <summary>A course&apos;s point of contact, resolved through the Directory. Personal details (person, e-mail,phone) are not repeated here: read them from the Directory with a partner key.</summary>
+        /// <summary>Output only. The point of contact as the Directory describes it; unset when there is none,and with resolved = false when the Directory could not be reached.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models.PointOfContact? PointOfContactDetails { get; set; }

@@ -13,7 +13,7 @@ namespace TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class CourseEdition : IParsable
     {
-        /// <summary>The endDate property</summary>
+        /// <summary>Unset for a one-day edition.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models.DateObject? EndDate { get; set; }

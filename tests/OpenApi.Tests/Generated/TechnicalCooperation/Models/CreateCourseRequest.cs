@@ -12,7 +12,7 @@ namespace TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models
     public partial class CreateCourseRequest : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>A course or workshop of the technical cooperation toolkit.</summary>
+        /// <summary>The course; name, etag and the output-only fields are ignored.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models.Course? Course { get; set; }

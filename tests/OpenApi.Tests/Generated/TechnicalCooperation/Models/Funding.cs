@@ -13,7 +13,7 @@ namespace TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class Funding : IParsable
     {
-        /// <summary>An amount of money: an integer count of the currency&apos;s minor units (cents for USD).</summary>
+        /// <summary>Unset when the record does not state the amount (never a guessed figure).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models.Money? Amount { get; set; }
@@ -61,7 +61,7 @@ namespace TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models
 #else
         public global::TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models.DateObject PeriodEnd { get; set; }
 #endif
-        /// <summary>The periodStart property</summary>
+        /// <summary>The period the funds cover; unset when not stated.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models.DateObject? PeriodStart { get; set; }
@@ -77,7 +77,7 @@ namespace TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models
 #else
         public string Recipient { get; set; }
 #endif
-        /// <summary>The reportedOn property</summary>
+        /// <summary>The day the figure was reported, e.g. the meeting&apos;s date.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models.DateObject? ReportedOn { get; set; }

@@ -71,7 +71,7 @@ namespace TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models
 #else
         public string ResolvedByEdition { get; set; }
 #endif
-        /// <summary>The resolvedOn property</summary>
+        /// <summary>Set when resolved.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models.DateObject? ResolvedOn { get; set; }

@@ -12,7 +12,7 @@ namespace TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models
     public partial class RecordFundingRequest : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>One funding record: a budget line, a fund, or an attempt to obtain one.</summary>
+        /// <summary>The record; name is ignored.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models.Funding? Funding { get; set; }

@@ -12,7 +12,7 @@ namespace TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models
     public partial class RecordNeedRequest : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>A technical cooperation need identified for a state (or for the hemisphere, with no state).</summary>
+        /// <summary>The need; name, status and the resolution fields are ignored. Priority unset means &quot;not assessed&quot;.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models.Need? Need { get; set; }

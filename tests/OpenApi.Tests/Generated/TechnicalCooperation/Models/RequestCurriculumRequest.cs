@@ -12,7 +12,7 @@ namespace TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models
     public partial class RequestCurriculumRequest : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>A state&apos;s request of the toolkit.</summary>
+        /// <summary>The request; name, status and answer fields are ignored.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models.CurriculumRequest? CurriculumRequest { get; set; }

@@ -20,7 +20,7 @@ namespace TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models
 #else
         public string Answer { get; set; }
 #endif
-        /// <summary>The answeredOn property</summary>
+        /// <summary>The day it was answered; today when unset.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models.DateObject? AnsweredOn { get; set; }

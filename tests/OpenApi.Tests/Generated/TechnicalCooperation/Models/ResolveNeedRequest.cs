@@ -36,7 +36,7 @@ namespace TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models
 #else
         public string Note { get; set; }
 #endif
-        /// <summary>The resolvedOn property</summary>
+        /// <summary>The day it was resolved; today when unset.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models.DateObject? ResolvedOn { get; set; }

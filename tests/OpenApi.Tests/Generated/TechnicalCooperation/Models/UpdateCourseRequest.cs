@@ -12,7 +12,7 @@ namespace TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models
     public partial class UpdateCourseRequest : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>A course or workshop of the technical cooperation toolkit.</summary>
+        /// <summary>The course with its name, the new values of the fields in update_mask, and (optionally) its etag.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.TechnicalCooperation.Models.Course? Course { get; set; }

@@ -28,7 +28,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
 #else
         public string Reason { get; set; }
 #endif
-        /// <summary>The treatyAction property</summary>
+        /// <summary>The corrected action; its name says which. Only the fields in update_mask are changed:kind, act_date, deposit_date, declarations, reservations, source, note.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.TreatyAction? TreatyAction { get; set; }

@@ -22,7 +22,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
 #endif
         /// <summary>States in scope that had ratified or acceded in any form by the date (not denounced).</summary>
         public int? ConsentedCount { get; set; }
-        /// <summary>Of the states a count is over, those whose status on the date is recorded and those whose statusis not. A state whose status is not recorded is counted neither as having consented nor as nothaving consented: absence from the data is not &quot;no action&quot;.</summary>
+        /// <summary>Of the states in scope, whose status on the date is recorded. With partial coverage the threecounts above are lower bounds; participants whose consent is not recorded have status_unknown.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.Coverage? Coverage { get; set; }

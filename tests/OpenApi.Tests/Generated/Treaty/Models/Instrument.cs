@@ -37,7 +37,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
 #else
         public string Depositary { get; set; }
 #endif
-        /// <summary>The entryIntoForce property</summary>
+        /// <summary>The instrument&apos;s own entry into force; unset when not recorded.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject? EntryIntoForce { get; set; }
@@ -77,7 +77,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
 #else
         public string ShortName { get; set; }
 #endif
-        /// <summary>The signatureClosed property</summary>
+        /// <summary>Last day open for signature; unset when not recorded.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject? SignatureClosed { get; set; }

@@ -17,7 +17,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
         public int? ConsentedCountFrom { get; set; }
         /// <summary>The consentedCountTo property</summary>
         public int? ConsentedCountTo { get; set; }
-        /// <summary>Of the states a count is over, those whose status on the date is recorded and those whose statusis not. A state whose status is not recorded is counted neither as having consented nor as nothaving consented: absence from the data is not &quot;no action&quot;.</summary>
+        /// <summary>Coverage of the count on from_date; with partial coverage consented_count_from is a lower bound.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.Coverage? CoverageFrom { get; set; }
@@ -25,7 +25,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
 #else
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.Coverage CoverageFrom { get; set; }
 #endif
-        /// <summary>Of the states a count is over, those whose status on the date is recorded and those whose statusis not. A state whose status is not recorded is counted neither as having consented nor as nothaving consented: absence from the data is not &quot;no action&quot;.</summary>
+        /// <summary>Coverage of the count on to_date; with partial coverage consented_count_to is a lower bound.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.Coverage? CoverageTo { get; set; }

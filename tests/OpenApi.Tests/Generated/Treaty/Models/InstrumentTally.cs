@@ -31,7 +31,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
 #else
         public List<string> ConsentedStateCodes { get; set; }
 #endif
-        /// <summary>Of the states a count is over, those whose status on the date is recorded and those whose statusis not. A state whose status is not recorded is counted neither as having consented nor as nothaving consented: absence from the data is not &quot;no action&quot;.</summary>
+        /// <summary>Of the states in scope, whose status on the date is recorded. With partial coverageconsented_count is a lower bound (&quot;at least&quot;), and not_consented_state_codes andsigned_only_state_codes list only states recorded as such; states whose status is not recordedare in coverage.unknown_state_codes and in none of those lists.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.Coverage? Coverage { get; set; }

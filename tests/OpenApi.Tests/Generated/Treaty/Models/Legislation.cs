@@ -13,7 +13,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class Legislation : IParsable
     {
-        /// <summary>The enactedOn property</summary>
+        /// <summary>When enacted; may be partial (year only, or year and month) when that is all that is known.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject? EnactedOn { get; set; }
@@ -21,7 +21,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
 #else
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject EnactedOn { get; set; }
 #endif
-        /// <summary>The inForceOn property</summary>
+        /// <summary>When it entered into force; may be partial.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject? InForceOn { get; set; }
@@ -47,7 +47,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
 #else
         public string Name { get; set; }
 #endif
-        /// <summary>The reportedOn property</summary>
+        /// <summary>When the state reported it; the status is as of this date.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject? ReportedOn { get; set; }

@@ -12,7 +12,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
     public partial class RecordLegislationRequest : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>A national law, amendment or bill, tagged by topic and by the instruments it implements.</summary>
+        /// <summary>The legislation; name is ignored.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.Legislation? Legislation { get; set; }

@@ -20,7 +20,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
 #else
         public string RequestId { get; set; }
 #endif
-        /// <summary>What a state said about its own status at a meeting, kept as said.</summary>
+        /// <summary>The statement; name is ignored.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.StatusStatement? Statement { get; set; }

@@ -13,7 +13,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class StateInstrumentStatus : IParsable
     {
-        /// <summary>The consentActOn property</summary>
+        /// <summary>Date of the act of consent (e.g. the ratification itself), when the source gives it apart from the deposit.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject? ConsentActOn { get; set; }
@@ -21,7 +21,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
 #else
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject ConsentActOn { get; set; }
 #endif
-        /// <summary>The consentedBy property</summary>
+        /// <summary>Set when the state counts as having consented on published evidence alone: it had consented onor before this day; the date of its own deposit is not recorded (consented_on is then unset, andparty is true once the instrument is in force for it on any reading of that date).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject? ConsentedBy { get; set; }
@@ -29,7 +29,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
 #else
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject ConsentedBy { get; set; }
 #endif
-        /// <summary>The consentedOn property</summary>
+        /// <summary>Date of deposit of the consent; unset when none by the date.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject? ConsentedOn { get; set; }
@@ -55,7 +55,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
 #else
         public List<string> Declarations { get; set; }
 #endif
-        /// <summary>The denouncedOn property</summary>
+        /// <summary>Set when the state had denounced the instrument by the date.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject? DenouncedOn { get; set; }
@@ -63,7 +63,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
 #else
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject DenouncedOn { get; set; }
 #endif
-        /// <summary>The entersIntoForceOn property</summary>
+        /// <summary>The date the instrument enters (or entered) into force for the state, computed from its deposit(art. 38(2): the 30th day after it, never before the instrument&apos;s own entry into force); seteven when that day is after as_of. Unset when the state had not consented by the date.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject? EntersIntoForceOn { get; set; }
@@ -91,7 +91,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
 #endif
         /// <summary>Whether the state was a party on the date.</summary>
         public bool? Party { get; set; }
-        /// <summary>The partySince property</summary>
+        /// <summary>Entry into force for the state (computed); unset when not yet a party on the date, or when thestate&apos;s consent is known only from evidence without its date (see consented_by).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject? PartySince { get; set; }
@@ -115,7 +115,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
 #else
         public List<string> Reservations { get; set; }
 #endif
-        /// <summary>The signedOn property</summary>
+        /// <summary>Unset when the state had not signed by the date.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject? SignedOn { get; set; }

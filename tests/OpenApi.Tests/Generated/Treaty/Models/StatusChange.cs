@@ -12,7 +12,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
     public partial class StatusChange : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>How a state expressed its consent to be bound.</summary>
+        /// <summary>For STATUS_CHANGE_KIND_CONSENTED: how.</summary>
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.ConsentKind? ConsentKind { get; set; }
         /// <summary>The date property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

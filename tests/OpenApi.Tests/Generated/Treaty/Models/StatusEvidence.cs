@@ -13,7 +13,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class StatusEvidence : IParsable
     {
-        /// <summary>The asOf property</summary>
+        /// <summary>The day the evidence speaks of; for a source that gives only a month, its last day. Unset whenthe source gives no date that can be read (the evidence is then kept but counts for nothing).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject? AsOf { get; set; }

@@ -21,7 +21,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
 #else
         public List<string> InstrumentIds { get; set; }
 #endif
-        /// <summary>The madeOn property</summary>
+        /// <summary>When the statement was made.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject? MadeOn { get; set; }

@@ -12,7 +12,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
     public partial class TreatyAction : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>The actDate property</summary>
+        /// <summary>Date of the act (signature, or the ratification itself); unset when only the deposit is known.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject? ActDate { get; set; }
@@ -28,7 +28,7 @@ namespace TocMesh.OpenApi.Tests.Generated.Treaty.Models
 #else
         public List<string> Declarations { get; set; }
 #endif
-        /// <summary>The depositDate property</summary>
+        /// <summary>Date of deposit with the depositary (or of notification, for a denunciation); unset when not known.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.Treaty.Models.DateObject? DepositDate { get; set; }

@@ -61,7 +61,7 @@ namespace TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models
 #else
         public List<string> Languages { get; set; }
 #endif
-        /// <summary>The lastVerified property</summary>
+        /// <summary>The last day the Secretariat confirmed the details with the state.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models.DateObject? LastVerified { get; set; }
@@ -163,7 +163,7 @@ namespace TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models
 #else
         public string UpdateTime { get; set; }
 #endif
-        /// <summary>The validFrom property</summary>
+        /// <summary>The first day the contact served; unset when not known.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models.DateObject? ValidFrom { get; set; }
@@ -171,7 +171,7 @@ namespace TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models
 #else
         public global::TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models.DateObject ValidFrom { get; set; }
 #endif
-        /// <summary>The validTo property</summary>
+        /// <summary>Unset while the contact is current. Otherwise the first day it no longer served.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models.DateObject? ValidTo { get; set; }

@@ -37,7 +37,7 @@ namespace TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models
 #else
         public string ChangeTime { get; set; }
 #endif
-        /// <summary>A contact of a member state. Fields marked personal are empty for anonymous readers.</summary>
+        /// <summary>The contact as this revision left it.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models.Contact? Contact { get; set; }

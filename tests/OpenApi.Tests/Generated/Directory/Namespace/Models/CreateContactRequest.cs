@@ -12,7 +12,7 @@ namespace TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models
     public partial class CreateContactRequest : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>A contact of a member state. Fields marked personal are empty for anonymous readers.</summary>
+        /// <summary>The contact to record; name, etag, revision, retired and update_time are ignored.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models.Contact? Contact { get; set; }

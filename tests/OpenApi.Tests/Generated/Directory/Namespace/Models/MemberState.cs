@@ -13,7 +13,7 @@ namespace TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class MemberState : IParsable
     {
-        /// <summary>The asOf property</summary>
+        /// <summary>The date the three fields below describe.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models.DateObject? AsOf { get; set; }
@@ -65,7 +65,7 @@ namespace TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models
 #else
         public string NameEs { get; set; }
 #endif
-        /// <summary>How a member state stood in the organization on a day.</summary>
+        /// <summary>How the state stood on as_of.</summary>
         public global::TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models.Participation? Participation { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value

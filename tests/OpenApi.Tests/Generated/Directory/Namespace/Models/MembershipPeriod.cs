@@ -21,7 +21,7 @@ namespace TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models
 #else
         public string Basis { get; set; }
 #endif
-        /// <summary>The endDate property</summary>
+        /// <summary>Unset while the period is still open.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models.DateObject? EndDate { get; set; }

@@ -12,7 +12,7 @@ namespace TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models
     public partial class OpenChangeRequestRequest : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>A state announced new contacts for a role; open until the Secretariat records them.</summary>
+        /// <summary>state_code, role, description and, when known, source_meeting_id, source_document, opened_on(today when unset) and due_on (opened_on plus the follow-up period when unset).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models.ChangeRequest? ChangeRequest { get; set; }

@@ -36,7 +36,7 @@ namespace TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models
 #else
         public string Reason { get; set; }
 #endif
-        /// <summary>The validTo property</summary>
+        /// <summary>The first day the contact no longer serves; today when unset.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models.DateObject? ValidTo { get; set; }

@@ -12,7 +12,7 @@ namespace TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models
     public partial class UpdateContactRequest : IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>A contact of a member state. Fields marked personal are empty for anonymous readers.</summary>
+        /// <summary>The contact&apos;s name and etag, and the new values of the fields in update_mask.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::TocMesh.OpenApi.Tests.Generated.DirectoryNamespace.Models.Contact? Contact { get; set; }
