@@ -46,6 +46,9 @@ if [ ! -x "$redocly" ]; then
   npm install --prefix .tools/redocly --no-audit --no-fund --silent @redocly/cli@2.77.0
 fi
 
+# Kiota (dotnet-tools.json): tests/OpenApi.Tests checks the committed clients against a fresh generation.
+dotnet tool restore >/dev/null
+
 echo "== buf lint"
 (cd protos && "../$buf" lint)
 
