@@ -2,7 +2,7 @@
 # Runs every test of TocMesh: the contracts (buf lint, and buf breaking against the last released
 # contract image), then every .NET test project (services in-process, Redis for real, the whole mesh
 # from the AppHost, the Kubernetes manifests rendered and checked). Needs the .NET 10 SDK, Node.js
-# (for buf), redis-server, PostgreSQL's server binaries (the persistence tests also run on a
+# (for buf and Redocly), redis-server, PostgreSQL's server binaries (the persistence tests also run on a
 # throwaway PostgreSQL cluster; TOCMESH_TEST_POSTGRES names a server to use instead) and kubectl
 # 1.27 or later (kubectl kustomize).
 set -euo pipefail
@@ -38,6 +38,16 @@ if [ ! -x "$buf" ]; then
   echo "test.sh: installing buf into .tools/buf"
   npm install --prefix .tools/buf --no-audit --no-fund --silent @bufbuild/buf@1.75.0
 fi
+
+# The OpenAPI documents are linted (tests/OpenApi.Tests) with Redocly's CLI, pinned like buf.
+redocly=.tools/redocly/node_modules/.bin/redocly
+if [ ! -x "$redocly" ]; then
+  echo "test.sh: installing @redocly/cli into .tools/redocly"
+  npm install --prefix .tools/redocly --no-audit --no-fund --silent @redocly/cli@2.77.0
+fi
+
+# Kiota (dotnet-tools.json): tests/OpenApi.Tests checks the committed clients against a fresh generation.
+dotnet tool restore >/dev/null
 
 echo "== buf lint"
 (cd protos && "../$buf" lint)

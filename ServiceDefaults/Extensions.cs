@@ -11,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.OpenApi;
 using TocMesh.ServiceDefaults.Telemetry;
 
 namespace TocMesh.ServiceDefaults;
@@ -77,8 +78,7 @@ public static class Extensions
             options.EnableDetailedErrors = false;
             configureGrpc?.Invoke(options);
         }).AddJsonTranscoding(o => o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
-        builder.Services.AddGrpcSwagger();
-        builder.Services.AddSwaggerGen(o => o.SwaggerDoc("v1", new() { Title = $"TocMesh {service.Name}", Version = "v1" }));
+        builder.AddServiceOpenApi(service);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
 
