@@ -100,6 +100,7 @@ public static class Extensions
     /// <summary>Authentication must run before the gRPC endpoints read the caller.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.UseMiddleware<MalformedRequestMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRequestTimeouts();
