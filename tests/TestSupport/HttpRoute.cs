@@ -48,7 +48,8 @@ public sealed partial class HttpRoute
         {
             var field = m.Groups["field"].Value;
             bound.Add(field.Split('.')[0]);
-            var value = GeneratedInput.TextAt(message, field);
+            // A NUL in a path never reaches the service (Kestrel answers 400; the test server throws).
+            var value = GeneratedInput.TextAt(message, field).Replace("\0", "", StringComparison.Ordinal);
             var segment = Uri.EscapeDataString(value.Length == 0 ? "x" : value.Split('/')[^1]);
             var pattern = m.Groups["pattern"].Success ? m.Groups["pattern"].Value : "*";
             return pattern == "**" ? Uri.EscapeDataString(value.Length == 0 ? "x" : value) : pattern.Replace("*", segment, StringComparison.Ordinal);
