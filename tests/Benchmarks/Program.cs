@@ -13,6 +13,7 @@ using ProtoDate = Google.Type.Date;
 // TocMesh benchmark: the full stack against a bare grpc-dotnet server, same machine, same calls.
 // Servers on core 0, this load generator on core 1. It prints figures; it passes or fails nothing.
 //   dotnet run -c Release --project tests/Benchmarks [-- --seconds 5 --sample 0.1]
+//   ... -- --validation: what checking a request against its declared bounds costs per call
 if (args is ["--bare-server", var barePort, var folder])
 {
     await BareServer.RunAsync(int.Parse(barePort, CultureInfo.InvariantCulture), folder);
@@ -21,6 +22,13 @@ if (args is ["--bare-server", var barePort, var folder])
 
 var options = Options.Parse(args);
 var root = Repository.Root();
+if (args.Contains("--validation"))
+{
+    // What the declared request bounds cost per call, in process.
+    ValidationBench.Run();
+    return;
+}
+
 if (args.Contains("--databases"))
 {
     // SQLite against PostgreSQL: writes/s and the uncached ratification report.
