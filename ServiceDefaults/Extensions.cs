@@ -10,6 +10,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using TocMesh.ServiceDefaults.Auth;
 using TocMesh.ServiceDefaults.Caching;
+using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
 using TocMesh.ServiceDefaults.OpenApi;
 using TocMesh.ServiceDefaults.Telemetry;
@@ -58,6 +59,7 @@ public static class Extensions
         // Stateless: one instance each instead of one per call.
         builder.Services.AddSingleton<ErrorStatusInterceptor>();
         builder.Services.AddSingleton<CallerInterceptor>();
+        builder.Services.AddSingleton<RequestBoundsInterceptor>();
 
         // A call without a deadline is still bounded; streaming methods opt out with [DisableRequestTimeout].
         builder.Services.AddRequestTimeouts(o => o.DefaultPolicy = new RequestTimeoutPolicy
@@ -73,6 +75,8 @@ public static class Extensions
             options.Interceptors.Add<ErrorStatusInterceptor>();
             options.Interceptors.Add<CallerInterceptor>();
             options.Interceptors.Add<RateLimitInterceptor>();
+            // The bounds every request declares in its .proto, before any handler runs.
+            options.Interceptors.Add<RequestBoundsInterceptor>();
             // No request of any contract comes near this; a larger one is RESOURCE_EXHAUSTED before it is parsed.
             options.MaxReceiveMessageSize = builder.Configuration.GetValue("Grpc:MaxReceiveMessageSize", 4 * 1024 * 1024);
             options.EnableDetailedErrors = false;
@@ -104,6 +108,7 @@ public static class Extensions
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseMiddleware<MalformedRequestMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRequestTimeouts();

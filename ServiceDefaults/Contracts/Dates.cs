@@ -36,6 +36,21 @@ public static class Dates
     public static DateOnly ToAsOf(this ProtoDate? date, string field, TimeProvider clock) =>
         date.IsUnset() ? clock.Today() : date.ToDateOnly(field);
 
+    /// <summary>
+    /// <paramref name="days"/> days after <paramref name="date"/>, held at the first or last day of the
+    /// calendar instead of overflowing: a caller may send any date from 0001-01-01 to 9999-12-31.
+    /// </summary>
+    public static DateOnly AddDaysClamped(this DateOnly date, int days) =>
+        DateOnly.FromDayNumber((int)Math.Clamp((long)date.DayNumber + days, DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber));
+
+    /// <summary>
+    /// The instant (UTC) before which everything recorded on or before <paramref name="date"/> lies: the
+    /// next midnight, or the last tick of the calendar for 9999-12-31.
+    /// </summary>
+    public static DateTime EndOfDayUtc(this DateOnly date) => date == DateOnly.MaxValue
+        ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc)
+        : date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
     /// <summary>Today (UTC) by <paramref name="clock"/>.</summary>
     public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

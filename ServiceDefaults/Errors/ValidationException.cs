@@ -1,17 +1,39 @@
 namespace TocMesh.ServiceDefaults.Errors;
 
-/// <summary>Bad input: INVALID_ARGUMENT with one <c>BadRequest.FieldViolation</c> per problem.</summary>
-public sealed class ValidationException(IReadOnlyList<FieldViolation> violations)
-    : DomainException(Describe(violations), "INVALID_ARGUMENT")
+/// <summary>
+/// Bad input: INVALID_ARGUMENT with one <c>BadRequest.FieldViolation</c> per problem, at most
+/// <see cref="MaxReported"/> of them; the message counts the rest, so a request with a million bad
+/// entries gets a short answer.
+/// </summary>
+public sealed class ValidationException : DomainException
 {
+    /// <summary>How many violations a status carries at most.</summary>
+    public const int MaxReported = 10;
+
+    public ValidationException(IReadOnlyList<FieldViolation> violations)
+        : base(Describe(violations), "INVALID_ARGUMENT")
+    {
+        Violations = violations.Count > MaxReported ? [.. violations.Take(MaxReported)] : violations;
+        Omitted = violations.Count - Violations.Count;
+    }
+
     public ValidationException(string field, string description) : this([new FieldViolation(field, description)]) { }
 
-    public IReadOnlyList<FieldViolation> Violations { get; } = violations;
+    /// <summary>The first <see cref="MaxReported"/> violations.</summary>
+    public IReadOnlyList<FieldViolation> Violations { get; }
 
-    private static string Describe(IReadOnlyList<FieldViolation> violations) => violations.Count switch
+    /// <summary>How many more violations there were than <see cref="Violations"/> holds.</summary>
+    public int Omitted { get; }
+
+    private static string Describe(IReadOnlyList<FieldViolation> violations)
     {
-        0 => "The request is not valid.",
-        1 => $"{violations[0].Field}: {violations[0].Description}",
-        _ => $"{violations.Count} fields are not valid: {string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}"))}",
-    };
+        var shown = string.Join("; ", violations.Take(MaxReported).Select(v => $"{v.Field}: {v.Description}"));
+        return violations.Count switch
+        {
+            0 => "The request is not valid.",
+            1 => shown,
+            <= MaxReported => $"{violations.Count} fields are not valid: {shown}",
+            _ => $"{violations.Count} fields are not valid: {shown}; and {violations.Count - MaxReported} more",
+        };
+    }
 }

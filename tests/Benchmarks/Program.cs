@@ -16,6 +16,7 @@ using ProtoDate = Google.Type.Date;
 // not the bottleneck: it drives raw Kestrel several times faster than any gRPC server here). It
 // prints figures; it passes or fails nothing.
 //   ./bench.sh [--seconds 5 --rounds 3 --sample 0.1]
+//   ./bench.sh --validation: what checking a request against its declared bounds costs per call
 if (args is ["--bare-server", var barePort, var folder])
 {
     await BareServer.RunAsync(int.Parse(barePort, CultureInfo.InvariantCulture), folder);
@@ -30,6 +31,13 @@ if (args is ["--raw-server", var rawPort, var rawFolder])
 
 var options = Options.Parse(args);
 var root = Repository.Root();
+if (args.Contains("--validation"))
+{
+    // What the declared request bounds cost per call, in process.
+    ValidationBench.Run();
+    return;
+}
+
 if (args.Contains("--databases"))
 {
     // SQLite against PostgreSQL: writes/s and the uncached ratification report.

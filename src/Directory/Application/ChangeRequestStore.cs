@@ -122,7 +122,7 @@ public sealed partial class ChangeRequestStore(
         var today = clock.Today();
         var openedOn = draft.OpenedOn ?? today;
         violations.Check(openedOn <= today, prefix + "opened_on", "must not be in the future");
-        var dueOn = draft.DueOn ?? openedOn.AddDays(options.Value.ChangeRequestFollowUpDays);
+        var dueOn = draft.DueOn ?? openedOn.AddDaysClamped(options.Value.ChangeRequestFollowUpDays);
         violations.Check(dueOn >= openedOn, prefix + "due_on", "must not be before opened_on");
         return new ChangeRequest
         {

@@ -73,7 +73,7 @@ public sealed class ContactReader(DirectoryDbContext db, HybridCache cache)
             (db, stateCode, asOf, recordedAsOf),
             static async (s, token) =>
             {
-                var cutoff = s.recordedAsOf.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+                var cutoff = s.recordedAsOf.EndOfDayUtc();
                 var recorded = s.db.ContactRevisions.Where(r => r.RecordedAt < cutoff);
                 var position = await recorded.MaxAsync(r => (long?)r.Sequence, token) ?? 0;
                 var ofScope = recorded.Where(r => r.Sequence <= position);

@@ -95,7 +95,7 @@ public sealed class DirectoryDocument(DocumentFormat format, Func<string, bool> 
         var zone = contact.TimeZone.Length > 0 ? $" ({contact.TimeZone})" : "";
         Item("Office hours", contact.OfficeHours.Length > 0 ? contact.OfficeHours + zone : contact.TimeZone);
         Item("Valid from", contact.ValidFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
-        Item("Valid until", contact.ValidTo?.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
+        Item("Valid until", (contact.ValidTo is { } to && to > DateOnly.MinValue ? to.AddDays(-1) : contact.ValidTo)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
         Item("Last verified", contact.LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
         Item("Source", contact.SourceDocument);
         _text.Append('\n');

@@ -93,7 +93,9 @@ public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, M
     public async Task<LegislativeComparison> CompareAsync(IReadOnlyList<string> stateCodes, IReadOnlyList<string> topics, CancellationToken ct)
     {
         var violations = new FieldViolations();
-        var states = stateCodes.Select(c => violations.Try(() => StateCodes.Normalize(c, "state_codes"))).OfType<string>().ToList();
+        // Each state and topic once, however often the caller repeats it.
+        var states = stateCodes.Distinct(StringComparer.Ordinal).Select(c => violations.Try(() => StateCodes.Normalize(c, "state_codes"))).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        topics = [.. topics.Distinct(StringComparer.Ordinal)];
         foreach (var topic in topics.Where(t => !LegislativeTopics.IsKnown(t)))
         {
             violations.Add("topics", $"\"{topic}\" is not a topic of the comparison");
@@ -105,6 +107,7 @@ public sealed class LegislationRegister(TreatyDbContext db, HybridCache cache, M
         var rows = (states.Count == 0 ? all.Select(l => l.StateCode).Distinct() : states).Order(StringComparer.Ordinal)
             .Select(code => new ComparisonRow(code, chosenTopics.Select(t =>
             {
+                ct.ThrowIfCancellationRequested();
                 var laws = all.Where(l => l.StateCode == code && l.Topics.Contains(t.Id)).ToList();
                 return new ComparisonCell(t.Id,
                     [.. laws.Where(l => l.IsInEffect).Select(l => LegislationPrefix + l.Id)],

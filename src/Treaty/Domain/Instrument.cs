@@ -49,7 +49,8 @@ public sealed class Instrument
 
         if (DaysAfterLaterDeposit is { } days)
         {
-            var later = deposit.AddDays(days);
+            // Held at the last day of the calendar: a deposit date may be as late as 9999-12-31.
+            var later = DateOnly.FromDayNumber((int)Math.Min((long)deposit.DayNumber + days, DateOnly.MaxValue.DayNumber));
             return later > own ? later : own;
         }
 
