@@ -32,7 +32,22 @@ public sealed class TreatyActionLedger(TreatyDbContext db, HybridCache cache, Me
         var action = NewAction(state, input);
         await LockStateAsync(state, ct);
         var current = await CurrentFactsAsync(state, ct);
-        EnsureNoNewBreach(instruments, current, [.. current, action.ToFact()]);
+        try
+        {
+            EnsureNoNewBreach(instruments, current, [.. current, action.ToFact()]);
+        }
+        catch (RuleViolationException) when (key is not null)
+        {
+            // A retry of this very request may have committed meanwhile (here or on another replica),
+            // and the action it recorded is what the rule now sees: answer as that call did.
+            if (await writes.EarlierResultAsync(key, ct) is { } committed)
+            {
+                return await GetAsync(committed, ct);
+            }
+
+            throw;
+        }
+
         action.History.Add(Revision(RevisionChange.Recorded, caller, "", $"{action.Kind.Describe()} of {action.InstrumentId} by {action.StateCode}"));
         db.TreatyActions.Add(action);
         // A retry of this request (here or on another replica) that committed first: answer as it did.
