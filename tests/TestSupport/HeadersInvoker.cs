@@ -2,7 +2,7 @@ using Grpc.Core;
 
 namespace TocMesh.TestSupport;
 
-/// <summary>Adds fixed metadata (e.g. the test peer address, <c>x-forwarded-for</c>) to every call.</summary>
+/// <summary>Adds fixed metadata (an API key, the test peer address, <c>x-forwarded-for</c>) to every call.</summary>
 internal sealed class HeadersInvoker(CallInvoker inner, IReadOnlyList<KeyValuePair<string, string>> headers) : CallInvoker
 {
     public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>

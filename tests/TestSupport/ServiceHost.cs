@@ -126,7 +126,7 @@ public class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint> where
         CallInvoker invoker = channel.CreateCallInvoker();
         if (apiKey is not null)
         {
-            invoker = new AuthorizingInvoker(invoker, apiKey);
+            invoker = new HeadersInvoker(invoker, [new("authorization", $"Bearer {apiKey}")]);
         }
 
         return invoker;
