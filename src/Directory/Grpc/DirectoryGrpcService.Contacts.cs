@@ -3,6 +3,7 @@ using TocMesh.Directory.Application;
 using TocMesh.Directory.Domain;
 using TocMesh.Directory.V1;
 using TocMesh.ServiceDefaults.Auth;
+using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
 using TocMesh.ServiceDefaults.Persistence;
@@ -11,10 +12,28 @@ namespace TocMesh.Directory.Grpc;
 
 public sealed partial class DirectoryGrpcService
 {
+    /// <summary>
+    /// A hot read: both finished answers of a contact (with and without its personal data) are cached
+    /// as responses, so a call writes bytes taken once; which one a caller gets depends on the
+    /// contact's state, read from the answer without personal data.
+    /// </summary>
     public override async Task<GetContactResponse> GetContact(GetContactRequest request, ServerCallContext context)
     {
-        var contact = await contactReader.GetAsync(request.Name, "name", context.CancellationToken);
-        return new GetContactResponse { Contact = contact.ToMessage(context.GetCaller().MayReadPersonalDataOf(contact.StateCode)) };
+        var withoutPersonalData = await ContactResponseAsync(request.Name, personalData: false, context.CancellationToken);
+        return context.GetCaller().MayReadPersonalDataOf(withoutPersonalData.Contact.StateCode)
+            ? await ContactResponseAsync(request.Name, personalData: true, context.CancellationToken)
+            : withoutPersonalData;
+    }
+
+    private ValueTask<GetContactResponse> ContactResponseAsync(string name, bool personalData, CancellationToken ct)
+    {
+        var id = ContactName.ParseId(name, "name");
+        return cache.GetOrCreateResponseAsync(
+            $"contact-response:{id}:{(personalData ? "personal" : "public")}",
+            (Reader: contactReader, Name: name, PersonalData: personalData),
+            static async (s, token) => new GetContactResponse { Contact = (await s.Reader.GetAsync(s.Name, "name", token)).ToMessage(s.PersonalData) },
+            [DirectoryCacheTags.Contact(id)],
+            ct);
     }
 
     public override async Task<CreateContactResponse> CreateContact(CreateContactRequest request, ServerCallContext context)
