@@ -12,11 +12,10 @@ namespace TocMesh.Directory.Grpc;
 
 public sealed partial class DirectoryGrpcService
 {
-    /// <summary>
-    /// A hot read: both finished answers of a contact (with and without its personal data) are cached
-    /// as responses, so a call writes bytes taken once; which one a caller gets depends on the
-    /// contact's state, read from the answer without personal data.
-    /// </summary>
+    // A hot read: both finished answers of a contact (with and without its personal data) are cached
+    // as responses, so a call writes bytes taken once; which one a caller gets depends on the
+    // contact's state, read from the answer without personal data. (A plain comment: the OpenAPI
+    // document takes an override's XML documentation in place of the contract's.)
     public override async Task<GetContactResponse> GetContact(GetContactRequest request, ServerCallContext context)
     {
         var withoutPersonalData = await ContactResponseAsync(request.Name, personalData: false, context.CancellationToken);
