@@ -32,6 +32,36 @@ public sealed class IdempotentWrites(DbContext db, TimeProvider clock)
     }
 
     /// <summary>
+    /// A create under <paramref name="key"/>, done once: a retry answers with what the first call
+    /// created (<paramref name="load"/> reads it by its recorded result), also when the first call
+    /// commits while this one runs and this one's own rules then refuse it as a duplicate of what the
+    /// first created (say a second consent to the same treaty): a twin retry never gets an error its
+    /// first call did not. <paramref name="write"/> saves through <see cref="SaveChangesAsync"/>.
+    /// </summary>
+    public async Task<T> OnceAsync<T>(IdempotencyKey? key, Func<Task<T>> write, Func<string, Task<T>> load, CancellationToken ct)
+    {
+        if (await EarlierResultAsync(key, ct) is { } earlier)
+        {
+            return await load(earlier);
+        }
+
+        try
+        {
+            return await write();
+        }
+        catch (DomainException) when (key is not null)
+        {
+            db.ChangeTracker.Clear();
+            if (await EarlierResultAsync(key, ct) is { } committed)
+            {
+                return await load(committed);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Saves the tracked changes and, when there is a key, its record with <paramref name="result"/>
     /// (read after the changes are saved, so generated ids are known), in one transaction. Null when
     /// saved; when a concurrent call with the same key committed first, the changes are discarded and

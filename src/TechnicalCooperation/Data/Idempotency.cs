@@ -18,19 +18,19 @@ internal static class Idempotency
         this TechCoopDbContext db, IdempotentWrites writes, T record, IdempotencyKey? key, CancellationToken cancellationToken)
         where T : class
     {
-        if (await writes.EarlierResultAsync(key, cancellationToken) is { } earlier)
-        {
-            return (await LoadAsync<T>(db, earlier, cancellationToken), false);
-        }
+        return await writes.OnceAsync(key, Add, async earlier => (await LoadAsync<T>(db, earlier, cancellationToken), false), cancellationToken);
 
-        db.Set<T>().Add(record);
-        var id = () => ((long)db.Entry(record).Property(IdProperty).CurrentValue!).ToString(CultureInfo.InvariantCulture);
-        if (await writes.SaveChangesAsync(key, id, cancellationToken) is { } winner)
+        async Task<(T Record, bool Created)> Add()
         {
-            return (await LoadAsync<T>(db, winner, cancellationToken), false);
-        }
+            db.Set<T>().Add(record);
+            var id = () => ((long)db.Entry(record).Property(IdProperty).CurrentValue!).ToString(CultureInfo.InvariantCulture);
+            if (await writes.SaveChangesAsync(key, id, cancellationToken) is { } winner)
+            {
+                return (await LoadAsync<T>(db, winner, cancellationToken), false);
+            }
 
-        return (record, true);
+            return (record, true);
+        }
     }
 
     private static Task<T> LoadAsync<T>(TechCoopDbContext db, string recorded, CancellationToken cancellationToken)

@@ -24,40 +24,25 @@ public sealed class TreatyActionLedger(TreatyDbContext db, HybridCache cache, Me
     {
         caller.EnsureSecretariat("record a treaty action");
         var (state, instruments) = await CheckNewAsync(input, violations, ct);
-        if (await writes.EarlierResultAsync(key, ct) is { } earlier)
-        {
-            return await GetAsync(earlier, ct);
-        }
+        return await writes.OnceAsync(key, Record, name => GetAsync(name, ct), ct);
 
-        var action = NewAction(state, input);
-        await LockStateAsync(state, ct);
-        var current = await CurrentFactsAsync(state, ct);
-        try
+        async Task<TreatyAction> Record()
         {
+            var action = NewAction(state, input);
+            await LockStateAsync(state, ct);
+            var current = await CurrentFactsAsync(state, ct);
             EnsureNoNewBreach(instruments, current, [.. current, action.ToFact()]);
-        }
-        catch (RuleViolationException) when (key is not null)
-        {
-            // A retry of this very request may have committed meanwhile (here or on another replica),
-            // and the action it recorded is what the rule now sees: answer as that call did.
-            if (await writes.EarlierResultAsync(key, ct) is { } committed)
+            action.History.Add(Revision(RevisionChange.Recorded, caller, "", $"{action.Kind.Describe()} of {action.InstrumentId} by {action.StateCode}"));
+            db.TreatyActions.Add(action);
+            // A retry of this request (here or on another replica) that committed first: answer as it did.
+            if (await writes.SaveChangesAsync(key, () => NamePrefix + action.Id, ct) is { } winner)
             {
-                return await GetAsync(committed, ct);
+                return await GetAsync(winner, ct);
             }
 
-            throw;
+            await InvalidateAsync(action);
+            return action;
         }
-
-        action.History.Add(Revision(RevisionChange.Recorded, caller, "", $"{action.Kind.Describe()} of {action.InstrumentId} by {action.StateCode}"));
-        db.TreatyActions.Add(action);
-        // A retry of this request (here or on another replica) that committed first: answer as it did.
-        if (await writes.SaveChangesAsync(key, () => NamePrefix + action.Id, ct) is { } winner)
-        {
-            return await GetAsync(winner, ct);
-        }
-
-        await InvalidateAsync(action);
-        return action;
     }
 
     public async Task<TreatyAction> CorrectAsync(Caller caller, string? name, ActionChanges changes, string? reason, string? etag, FieldViolations violations, CancellationToken ct)
