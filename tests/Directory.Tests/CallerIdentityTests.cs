@@ -115,7 +115,7 @@ public sealed class CallerIdentityTests
         for (var burst = 0; burst < 20 && refused is null; burst++)
         {
             var outcomes = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => ListServicesAsync(reflection)));
-            refused = outcomes.FirstOrDefault(o => o is not null);
+            refused = outcomes.FirstOrDefault(o => o?.StatusCode == StatusCode.ResourceExhausted);
         }
 
         Assert.NotNull(refused);
@@ -133,16 +133,27 @@ public sealed class CallerIdentityTests
     /// <summary>One reflection call (a duplex stream) asking for the service list: null when answered, else its failure.</summary>
     private static async Task<RpcException?> ListServicesAsync(ServerReflection.ServerReflectionClient reflection)
     {
+        using var call = reflection.ServerReflectionInfo();
+        RpcException? writeFailure = null;
         try
         {
-            using var call = reflection.ServerReflectionInfo();
             await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
             await call.RequestStream.CompleteAsync();
+        }
+        catch (RpcException e)
+        {
+            // A refusal can end the call before the request is written; the write then fails with a
+            // status of its own (CANCELLED), and the server's status is the one the response carries.
+            writeFailure = e;
+        }
+
+        try
+        {
             while (await call.ResponseStream.MoveNext(CancellationToken.None))
             {
             }
 
-            return null;
+            return writeFailure;
         }
         catch (RpcException e)
         {
