@@ -1,5 +1,4 @@
 using Grpc.AspNetCore.Server;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Timeouts;
@@ -48,9 +47,6 @@ public static class Extensions
         builder.Services.AddSingleton<ApiKeyRegistry>();
         builder.Services.AddSingleton<FailedAuthentications>();
         builder.Services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, builder.Configuration));
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorization();
 
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         builder.Services.AddSingleton<RateLimitInterceptor>();
@@ -109,8 +105,7 @@ public static class Extensions
     {
         app.UseForwardedHeaders();
         app.UseMiddleware<MalformedRequestMiddleware>();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseMiddleware<ApiKeyAuthentication>();
         app.UseRequestTimeouts();
         return app;
     }

@@ -21,7 +21,7 @@ public static class CallerExtensions
         caller = user.Identity?.IsAuthenticated != true
             ? Caller.Anonymous
             : new Caller(
-                user.FindFirstValue(ApiKeyAuthenticationHandler.AgencyClaim),
+                user.FindFirstValue(ApiKeyAuthentication.AgencyClaim),
                 user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
         http.Items[typeof(Caller)] = caller;
         return caller;

@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using TocMesh.ServiceDefaults.Errors;
 
@@ -12,51 +11,45 @@ namespace TocMesh.ServiceDefaults.Auth;
 /// </summary>
 public sealed class CallerInterceptor(FailedAuthentications failures) : Interceptor
 {
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        await RefuseUnknownKeyAsync(context);
-        return await continuation(request, context);
+        RefuseUnknownKey(context);
+        return continuation(request, context);
     }
 
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
         ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        await RefuseUnknownKeyAsync(context);
-        await continuation(request, responseStream, context);
+        RefuseUnknownKey(context);
+        return continuation(request, responseStream, context);
     }
 
-    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        await RefuseUnknownKeyAsync(context);
-        return await continuation(requestStream, context);
+        RefuseUnknownKey(context);
+        return continuation(requestStream, context);
     }
 
-    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
         DuplexStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        await RefuseUnknownKeyAsync(context);
-        await continuation(requestStream, responseStream, context);
+        RefuseUnknownKey(context);
+        return continuation(requestStream, responseStream, context);
     }
 
-    private async ValueTask RefuseUnknownKeyAsync(ServerCallContext context)
+    /// <summary>The failure <see cref="ApiKeyAuthentication"/> recorded for this call's key, if any, as a status.</summary>
+    private void RefuseUnknownKey(ServerCallContext context)
     {
-        var http = context.GetHttpContext();
-        if (http.User.Identity?.IsAuthenticated == true || string.IsNullOrEmpty(http.Request.Headers.Authorization))
+        var failure = context.GetHttpContext().Features.Get<ApiKeyFailure>();
+        if (failure is not null)
         {
-            return;
+            throw failure.AddressRefused
+                ? new QuotaExceededException("this address (too many failed authentications)", failures.Window)
+                : new UnauthenticatedException(failure.Message);
         }
-
-        // The authentication middleware keeps only successes; ask the (cached) handler why it failed.
-        var result = await http.AuthenticateAsync();
-        if (http.Items.ContainsKey(FailedAuthentications.RefusedItem))
-        {
-            throw new QuotaExceededException("this address (too many failed authentications)", failures.Window);
-        }
-
-        throw new UnauthenticatedException(result.Failure?.Message ?? "The API key is not recognised.");
     }
 }

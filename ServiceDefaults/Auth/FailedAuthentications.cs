@@ -12,9 +12,6 @@ namespace TocMesh.ServiceDefaults.Auth;
 /// </summary>
 public sealed partial class FailedAuthentications : IDisposable
 {
-    /// <summary>Set on a call refused unchecked, so the caller check answers RESOURCE_EXHAUSTED.</summary>
-    public static readonly object RefusedItem = new();
-
     private readonly ILogger<FailedAuthentications> _logger;
     private readonly PartitionedRateLimiter<string> _failures;
 
