@@ -23,7 +23,7 @@ public sealed partial class DirectoryGrpcService
             request.Status == ChangeRequestStatus.Unspecified ? null : (Domain.ChangeRequestStatus)(int)request.Status,
             request.SourceMeetingId.Length > 0 ? request.SourceMeetingId.Trim() : null,
             request.OverdueOnly);
-        var (items, next) = await changeRequests.ListAsync(filter, page, context.CancellationToken);
+        var (items, next) = await ChangeRequests.ListAsync(filter, page, context.CancellationToken);
         var response = new ListChangeRequestsResponse { NextPageToken = next };
         response.ChangeRequests.AddRange(items.Select(r => r.ToMessage()));
         return response;
@@ -33,7 +33,7 @@ public sealed partial class DirectoryGrpcService
     {
         var violations = new FieldViolations();
         var draft = request.ChangeRequest.ToDraft(violations);
-        var opened = await changeRequests.OpenAsync(draft, IdempotencyKey.Of(context, request, violations), context.GetCaller(), violations, context.CancellationToken);
+        var opened = await ChangeRequests.OpenAsync(draft, IdempotencyKey.Of(context, request, violations), context.GetCaller(), violations, context.CancellationToken);
         return new OpenChangeRequestResponse { ChangeRequest = opened.ToMessage() };
     }
 }

@@ -29,8 +29,8 @@ public sealed partial class DirectoryGrpcService
         var id = ContactName.ParseId(name, "name");
         return cache.GetOrCreateResponseAsync(
             $"contact-response:{id}:{(personalData ? "personal" : "public")}",
-            (Reader: contactReader, Name: name, PersonalData: personalData),
-            static async (s, token) => new GetContactResponse { Contact = (await s.Reader.GetAsync(s.Name, "name", token)).ToMessage(s.PersonalData) },
+            (Reader: contactReaderOnUse, Name: name, PersonalData: personalData),
+            static async (s, token) => new GetContactResponse { Contact = (await s.Reader.Value.GetAsync(s.Name, "name", token)).ToMessage(s.PersonalData) },
             [DirectoryCacheTags.Contact(id)],
             ct);
     }
@@ -39,7 +39,7 @@ public sealed partial class DirectoryGrpcService
     {
         var violations = new FieldViolations();
         var details = request.Contact.ToDetails(violations);
-        var contact = await contacts.CreateAsync(details, IdempotencyKey.Of(context, request, violations), request.Reason, context.GetCaller(), violations, context.CancellationToken);
+        var contact = await Contacts.CreateAsync(details, IdempotencyKey.Of(context, request, violations), request.Reason, context.GetCaller(), violations, context.CancellationToken);
         return new CreateContactResponse { Contact = contact.ToMessage(mayReadPersonalData: true) };
     }
 
@@ -48,7 +48,7 @@ public sealed partial class DirectoryGrpcService
         var violations = new FieldViolations();
         var incoming = request.Contact.ToDetails(violations);
         var paths = request.UpdateMask?.Paths.ToList() ?? [];
-        var contact = await contacts.UpdateAsync(
+        var contact = await Contacts.UpdateAsync(
             request.Contact?.Name ?? "", request.Contact?.Etag ?? "", paths, incoming, request.Reason, context.GetCaller(), violations, context.CancellationToken);
         return new UpdateContactResponse { Contact = contact.ToMessage(mayReadPersonalData: true) };
     }
@@ -57,7 +57,7 @@ public sealed partial class DirectoryGrpcService
     {
         var violations = new FieldViolations();
         var validTo = violations.Try(() => request.ValidTo.ToDateOnlyOrNull("valid_to"));
-        var contact = await contacts.RetireAsync(request.Name, request.Etag, validTo, request.Reason, context.GetCaller(), violations, context.CancellationToken);
+        var contact = await Contacts.RetireAsync(request.Name, request.Etag, validTo, request.Reason, context.GetCaller(), violations, context.CancellationToken);
         return new RetireContactResponse { Contact = contact.ToMessage(mayReadPersonalData: true) };
     }
 
@@ -79,7 +79,7 @@ public sealed partial class DirectoryGrpcService
 
         violations.ThrowIfAny();
         var filter = new ContactFilter(state, request.Role.ToFilter(), instrument.Length > 0 ? instrument : null, language, request.IncludeRetired);
-        var (items, next) = await contactReader.ListAsync(filter, page, context.CancellationToken);
+        var (items, next) = await ContactReader.ListAsync(filter, page, context.CancellationToken);
         var caller = context.GetCaller();
         var response = new ListContactsResponse { NextPageToken = next };
         response.Contacts.AddRange(items.Select(c => c.ToMessage(caller.MayReadPersonalDataOf(c.StateCode))));

@@ -29,7 +29,7 @@ public sealed partial class DirectoryGrpcService
         }
 
         // One row per message, each awaited: a slow reader slows the export down, nothing piles up.
-        await foreach (var contact in changeLog.ContactsAsync(state, request.IncludeRetired, options.Value.ExportPageSize, ct))
+        await foreach (var contact in ChangeLog.ContactsAsync(state, request.IncludeRetired, options.Value.ExportPageSize, ct))
         {
             await responseStream.WriteAsync(new ExportDirectoryResponse { Line = export.Line(contact), LineNumber = ++line }, ct);
         }
@@ -50,7 +50,7 @@ public sealed partial class DirectoryGrpcService
             .Where(s => s.IsMemberOn(asOf) && (state is null || s.Code == state))
             .OrderBy(s => s.NameEn, StringComparer.Ordinal)
             .ToList();
-        var snapshot = await contactReader.DirectoryAsync(state, asOf, asOf, ct);
+        var snapshot = await ContactReader.DirectoryAsync(state, asOf, asOf, ct);
         var shown = snapshot.Contacts.Where(c => role is null || c.Role == role).ToList();
         var awaited = await AwaitedChangeRequestsAsync(state, role, asOf, ct);
 
@@ -67,7 +67,7 @@ public sealed partial class DirectoryGrpcService
         var page = new PageRequest(PageRequest.MaxSize, null);
         while (true)
         {
-            var (items, next) = await changeRequests.ListAsync(new ChangeRequestFilter(state, null, null, false), page, ct);
+            var (items, next) = await ChangeRequests.ListAsync(new ChangeRequestFilter(state, null, null, false), page, ct);
             awaited.AddRange(items.Where(r => r.OpenedOn <= asOf && (r.ResolvedOn is null || r.ResolvedOn > asOf) && (role is null || r.Role == role)));
             if (next.Length == 0)
             {

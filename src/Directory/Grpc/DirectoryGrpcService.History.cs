@@ -11,7 +11,7 @@ public sealed partial class DirectoryGrpcService
 {
     public override async Task<GetContactHistoryResponse> GetContactHistory(GetContactHistoryRequest request, ServerCallContext context)
     {
-        var revisions = await contactReader.HistoryAsync(request.Name, context.CancellationToken);
+        var revisions = await ContactReader.HistoryAsync(request.Name, context.CancellationToken);
         var caller = context.GetCaller();
         var response = new GetContactHistoryResponse();
         response.Revisions.AddRange(revisions.Select(r => r.ToMessage(caller.MayReadPersonalDataOf(r.StateCode))));
@@ -26,7 +26,7 @@ public sealed partial class DirectoryGrpcService
         var recordedAsOf = violations.Try(() => request.RecordedAsOf.ToDateOnlyOrNull("recorded_as_of")) ?? asOf;
         violations.ThrowIfAny();
 
-        var snapshot = await contactReader.DirectoryAsync(state, asOf, recordedAsOf, context.CancellationToken);
+        var snapshot = await ContactReader.DirectoryAsync(state, asOf, recordedAsOf, context.CancellationToken);
         var caller = context.GetCaller();
         var response = new GetDirectoryResponse { AsOf = asOf.ToProto(), RecordedAsOf = recordedAsOf.ToProto(), Sequence = snapshot.Sequence };
         response.Contacts.AddRange(snapshot.Contacts.Select(c => c.ToMessage(caller.MayReadPersonalDataOf(c.StateCode))));
@@ -57,7 +57,7 @@ public sealed partial class DirectoryGrpcService
             {
                 // Taken before reading, so a change committed during the read still wakes us.
                 var nextChange = changeSignal.NextChange;
-                var batch = await changeLog.ReadAfterAsync(after, state, settings.WatchBatchSize, ct);
+                var batch = await ChangeLog.ReadAfterAsync(after, state, settings.WatchBatchSize, ct);
                 foreach (var revision in batch)
                 {
                     await responseStream.WriteAsync(revision.ToWatchResponse(caller.MayReadPersonalDataOf(revision.StateCode)), ct);

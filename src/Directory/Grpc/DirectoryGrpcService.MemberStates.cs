@@ -16,15 +16,15 @@ public sealed partial class DirectoryGrpcService
 
         // The hottest read of the mesh: the finished first page is cached per day and page size (a
         // later page's token is the caller's to make up, so it names no key).
-        var state = (MemberStates: memberStates, Page: page, AsOf: asOf);
+        var state = (MemberStates: memberStateCatalog, Page: page, AsOf: asOf);
         return page.After is not null
             ? await BuildAsync(state, context.CancellationToken)
             : await cache.GetOrCreateResponseAsync(
                 $"directory:member-states:v1:{asOf:yyyy-MM-dd}:{page.Size}", state, BuildAsync, [MemberStateRegister.CacheTag], context.CancellationToken);
 
-        static async ValueTask<ListMemberStatesResponse> BuildAsync((MemberStateCatalog MemberStates, PageRequest Page, DateOnly AsOf) s, CancellationToken ct)
+        static async ValueTask<ListMemberStatesResponse> BuildAsync((Lazy<MemberStateCatalog> MemberStates, PageRequest Page, DateOnly AsOf) s, CancellationToken ct)
         {
-            var (items, next, total) = await s.MemberStates.ListAsync(s.Page, ct);
+            var (items, next, total) = await s.MemberStates.Value.ListAsync(s.Page, ct);
             var response = new ListMemberStatesResponse { NextPageToken = next, TotalSize = total };
             response.MemberStates.AddRange(items.Select(state => state.ToMessage(s.AsOf)));
             return response;
@@ -34,7 +34,7 @@ public sealed partial class DirectoryGrpcService
     public override async Task<GetMemberStateResponse> GetMemberState(GetMemberStateRequest request, ServerCallContext context)
     {
         var asOf = request.AsOf.ToAsOf("as_of", clock);
-        var state = await memberStates.GetAsync(request.Code, "code", context.CancellationToken);
+        var state = await MemberStates.GetAsync(request.Code, "code", context.CancellationToken);
         return new GetMemberStateResponse { MemberState = state.ToMessage(asOf) };
     }
 }

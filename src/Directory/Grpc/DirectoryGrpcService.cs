@@ -15,18 +15,29 @@ namespace TocMesh.Directory.Grpc;
 /// </summary>
 [BindServiceMethod(typeof(WireBytesBinding<DirectoryService.DirectoryServiceBase>), nameof(WireBytesBinding<DirectoryService.DirectoryServiceBase>.BindService))]
 public sealed partial class DirectoryGrpcService(
-    MemberStateCatalog memberStates,
+    Lazy<MemberStateCatalog> memberStateCatalog,
     MemberStateRegister register,
-    ContactReader contactReader,
-    ContactStore contacts,
-    ChangeRequestStore changeRequests,
-    DirectoryChangeLog changeLog,
+    Lazy<ContactReader> contactReaderOnUse,
+    Lazy<ContactStore> contactStore,
+    Lazy<ChangeRequestStore> changeRequestStore,
+    Lazy<DirectoryChangeLog> directoryChangeLog,
     DirectoryChangeSignal changeSignal,
     WatchSlots watchSlots,
     IOptions<DirectoryOptions> options,
     HybridCache cache,
     TimeProvider clock) : DirectoryService.DirectoryServiceBase
 {
+    // Resolved on first use: a read answered from the cache touches none of them (Deferred<T>).
+    private MemberStateCatalog MemberStates => memberStateCatalog.Value;
+
+    private ContactReader ContactReader => contactReaderOnUse.Value;
+
+    private ContactStore Contacts => contactStore.Value;
+
+    private ChangeRequestStore ChangeRequests => changeRequestStore.Value;
+
+    private DirectoryChangeLog ChangeLog => directoryChangeLog.Value;
+
     /// <summary>A state filter: empty means every state; otherwise a member state, or a violation of <paramref name="field"/>.</summary>
     private async Task<string?> OptionalStateAsync(string code, string field, FieldViolations violations, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(code) ? null : await violations.TryAsync(() => register.EnsureMemberAsync(code, field, ct));

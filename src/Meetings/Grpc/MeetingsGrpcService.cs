@@ -18,13 +18,21 @@ namespace TocMesh.Meetings.Grpc;
 /// <see cref="DocumentMessages"/>, <see cref="ReportMessages"/>).
 /// </summary>
 [BindServiceMethod(typeof(WireBytesBinding<V1.MeetingsService.MeetingsServiceBase>), nameof(WireBytesBinding<V1.MeetingsService.MeetingsServiceBase>.BindService))]
-public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry documents, MeetingReportBuilder reports, ReportRenderMetrics renderMetrics)
+public sealed class MeetingsGrpcService(
+    Lazy<MeetingRecords> records, Lazy<DocumentRegistry> documents, Lazy<MeetingReportBuilder> reports, ReportRenderMetrics renderMetrics)
     : V1.MeetingsService.MeetingsServiceBase
 {
+    // Each call resolves only what it uses (Deferred<T>): a database context is leased on first use.
+    private MeetingRecords Records => records.Value;
+
+    private DocumentRegistry Documents => documents.Value;
+
+    private MeetingReportBuilder Reports => reports.Value;
+
     public override async Task<V1.ListMeetingsResponse> ListMeetings(V1.ListMeetingsRequest request, ServerCallContext context)
     {
         var page = PageRequest.From(request.PageSize, request.PageToken);
-        var all = await records.ListAsync(context.CancellationToken);
+        var all = await Records.ListAsync(context.CancellationToken);
         // Oldest first: the key orders by start date, then id.
         var (items, next) = page.Take(all, m => $"{m.StartDate:yyyy-MM-dd}|{m.Id}");
         var response = new V1.ListMeetingsResponse { NextPageToken = next };
@@ -33,11 +41,11 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
     }
 
     public override async Task<V1.GetMeetingResponse> GetMeeting(V1.GetMeetingRequest request, ServerCallContext context) =>
-        new() { Meeting = (await records.GetAsync(request.MeetingId, context.CancellationToken)).ToMessage() };
+        new() { Meeting = (await Records.GetAsync(request.MeetingId, context.CancellationToken)).ToMessage() };
 
     public override async Task<V1.ListParticipantsResponse> ListParticipants(V1.ListParticipantsRequest request, ServerCallContext context)
     {
-        var meeting = await records.GetAsync(request.MeetingId, context.CancellationToken);
+        var meeting = await Records.GetAsync(request.MeetingId, context.CancellationToken);
         var response = new V1.ListParticipantsResponse();
         response.Participants.AddRange(meeting.Participants
             .Where(p => request.Kind == V1.ParticipantKind.Unspecified || (int)p.Kind == (int)request.Kind)
@@ -47,7 +55,7 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
 
     public override async Task<V1.ListElectionsResponse> ListElections(V1.ListElectionsRequest request, ServerCallContext context)
     {
-        var meeting = await records.GetAsync(request.MeetingId, context.CancellationToken);
+        var meeting = await Records.GetAsync(request.MeetingId, context.CancellationToken);
         var response = new V1.ListElectionsResponse();
         response.Elections.AddRange(meeting.Elections.Select(e => e.ToMessage(meeting)));
         return response;
@@ -60,7 +68,7 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
         violations.MaxLength(request.Speaker, 40, "speaker");
         violations.MaxLength(request.ComponentNumber, 20, "component_number");
         violations.ThrowIfAny();
-        var meeting = await records.GetAsync(request.MeetingId, context.CancellationToken);
+        var meeting = await Records.GetAsync(request.MeetingId, context.CancellationToken);
         var response = new V1.ListInterventionsResponse();
         response.Interventions.AddRange(meeting.Interventions
             .Where(i => request.SessionOrdinal == 0 || i.SessionOrdinal == request.SessionOrdinal)
@@ -73,7 +81,7 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
 
     public override async Task<V1.GetWorkProgramResponse> GetWorkProgram(V1.GetWorkProgramRequest request, ServerCallContext context)
     {
-        var meeting = await records.GetAsync(request.MeetingId, context.CancellationToken);
+        var meeting = await Records.GetAsync(request.MeetingId, context.CancellationToken);
         var response = new V1.GetWorkProgramResponse { DocumentSymbol = meeting.WorkProgramSymbol };
         response.AlsoIdentified.AddRange(meeting.AlsoIdentified);
         response.Components.AddRange(meeting.Components.Select(c => c.ToMessage(meeting)));
@@ -100,7 +108,7 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
         var due = fields.Contains("due_date") ? violations.Try(() => message.DueDate.ToDateOnlyOrNull("follow_up.due_date")) : null;
         violations.ThrowIfAny();
 
-        var updated = await records.UpdateFollowUpAsync(
+        var updated = await Records.UpdateFollowUpAsync(
             caller,
             new FollowUpChange(parts[1], parts[3], message.Etag, fields, status, message.Owner, due),
             context.CancellationToken);
@@ -129,7 +137,7 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
         var violations = new FieldViolations();
         var key = IdempotencyKey.Of(context, canonical, violations);
         violations.ThrowIfAny();
-        var view = await documents.RegisterAsync(
+        var view = await Documents.RegisterAsync(
             caller,
             new NewDocument(document.Symbol?.Normalized, document.Title, document.MeetingId, document.Description, (DocumentContent)(int)document.Content, key),
             context.CancellationToken);
@@ -137,12 +145,12 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
     }
 
     public override async Task<V1.GetDocumentResponse> GetDocument(V1.GetDocumentRequest request, ServerCallContext context) =>
-        new() { Document = (await documents.GetAsync(request.Symbol, context.CancellationToken)).ToMessage() };
+        new() { Document = (await Documents.GetAsync(request.Symbol, context.CancellationToken)).ToMessage() };
 
     public override async Task<V1.ListDocumentsResponse> ListDocuments(V1.ListDocumentsRequest request, ServerCallContext context)
     {
         var page = PageRequest.From(request.PageSize, request.PageToken);
-        var (items, next) = await documents.ListAsync(request.MeetingId, request.BaseSymbol, page, context.CancellationToken);
+        var (items, next) = await Documents.ListAsync(request.MeetingId, request.BaseSymbol, page, context.CancellationToken);
         var response = new V1.ListDocumentsResponse { NextPageToken = next };
         response.Documents.AddRange(items.Select(d => d.ToMessage()));
         return response;
@@ -152,7 +160,7 @@ public sealed class MeetingsGrpcService(MeetingRecords records, DocumentRegistry
     {
         var format = request.Format.ToFormat();
         var started = Stopwatch.GetTimestamp();
-        var report = await reports.RenderAsync(request.MeetingId, format, context.CancellationToken);
+        var report = await Reports.RenderAsync(request.MeetingId, format, context.CancellationToken);
         renderMetrics.Rendered("meeting", started, partial: report.PartialSections.Count > 0);
         return report.ToMessage();
     }

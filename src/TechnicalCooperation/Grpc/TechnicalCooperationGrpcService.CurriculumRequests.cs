@@ -23,12 +23,12 @@ public sealed partial class TechnicalCooperationGrpcService
         var curriculumRequest = MessageReader.ToCurriculumRequest(source, state, Today, v);
         var key = IdempotencyKey.Of(context, request, v);
         v.ThrowIfAny();
-        if (curriculumRequest.CourseId is { } courseId && !(await toolkit.AllAsync(context.CancellationToken)).Any(c => c.Id == courseId))
+        if (curriculumRequest.CourseId is { } courseId && !(await Toolkit.AllAsync(context.CancellationToken)).Any(c => c.Id == courseId))
         {
             throw new ValidationException("curriculum_request.course", $"there is no course {ResourceNames.Course(courseId)}");
         }
 
-        var saved = await requests.CreateAsync(curriculumRequest, key, context.CancellationToken);
+        var saved = await Requests.CreateAsync(curriculumRequest, key, context.CancellationToken);
         return new RequestCurriculumResponse { CurriculumRequest = saved.ToMessage() };
     }
 
@@ -40,7 +40,7 @@ public sealed partial class TechnicalCooperationGrpcService
         v.Check(Enum.IsDefined((Domain.CurriculumRequestStatus)request.Status), "status", "is not a known status");
         v.ThrowIfAny();
 
-        var matching = (await requests.AllAsync(context.CancellationToken))
+        var matching = (await Requests.AllAsync(context.CancellationToken))
             .Where(r => state is null || r.StateCode == state)
             .Where(r => request.Status == V1.CurriculumRequestStatus.Unspecified || r.Status == (Domain.CurriculumRequestStatus)request.Status);
         var (items, next) = page.Take(matching, r => Key(r.Id));
@@ -59,7 +59,7 @@ public sealed partial class TechnicalCooperationGrpcService
         v.Check(answeredOn <= Today, "answered_on", "is in the future");
         v.ThrowIfAny();
 
-        var saved = await requests.AnswerAsync(id, answer, answeredOn, context.CancellationToken);
+        var saved = await Requests.AnswerAsync(id, answer, answeredOn, context.CancellationToken);
         return new ResolveCurriculumRequestResponse { CurriculumRequest = saved.ToMessage() };
     }
 }

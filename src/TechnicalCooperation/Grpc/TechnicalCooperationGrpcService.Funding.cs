@@ -20,7 +20,7 @@ public sealed partial class TechnicalCooperationGrpcService
         var key = IdempotencyKey.Of(context, request, v);
         v.ThrowIfAny();
 
-        var saved = await funding.RecordAsync(record, key, context.CancellationToken);
+        var saved = await Funding.RecordAsync(record, key, context.CancellationToken);
         return new RecordFundingResponse { Funding = saved.ToMessage() };
     }
 
@@ -32,7 +32,7 @@ public sealed partial class TechnicalCooperationGrpcService
         v.Check(Enum.IsDefined((Domain.FundingSource)request.Source), "source", "is not a known source");
         v.ThrowIfAny();
 
-        var matching = (await funding.AllAsync(context.CancellationToken))
+        var matching = (await Funding.AllAsync(context.CancellationToken))
             .Where(f => area is null || f.WorkArea == area)
             .Where(f => request.Source == V1.FundingSource.Unspecified || f.Source == (Domain.FundingSource)request.Source);
         var (items, next) = page.Take(matching, f => Key(f.Id));
@@ -43,7 +43,7 @@ public sealed partial class TechnicalCooperationGrpcService
 
     public override async Task<GetFundingSummaryResponse> GetFundingSummary(GetFundingSummaryRequest request, ServerCallContext context)
     {
-        var summary = FundingSummary.Compute(await funding.AllAsync(context.CancellationToken), await needs.AllAsync(context.CancellationToken));
+        var summary = FundingSummary.Compute(await Funding.AllAsync(context.CancellationToken), await Needs.AllAsync(context.CancellationToken));
         var response = new GetFundingSummaryResponse();
         response.Areas.AddRange(summary.Areas.Select(a =>
         {
@@ -59,7 +59,7 @@ public sealed partial class TechnicalCooperationGrpcService
     public override async Task<ListSourceDocumentsResponse> ListSourceDocuments(ListSourceDocumentsRequest request, ServerCallContext context)
     {
         var response = new ListSourceDocumentsResponse();
-        response.SourceDocuments.AddRange((await funding.SourceDocumentsAsync(context.CancellationToken)).Select(d => d.ToMessage()));
+        response.SourceDocuments.AddRange((await Funding.SourceDocumentsAsync(context.CancellationToken)).Select(d => d.ToMessage()));
         return response;
     }
 }

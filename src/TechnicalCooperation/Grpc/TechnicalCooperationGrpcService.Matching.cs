@@ -17,11 +17,11 @@ public sealed partial class TechnicalCooperationGrpcService
         v.ThrowIfAny();
         var state = await memberStates.EnsureMemberAsync(request.StateCode, "state_code", context.CancellationToken);
 
-        var courses = await toolkit.AllAsync(context.CancellationToken);
+        var courses = await Toolkit.AllAsync(context.CancellationToken);
         var recommendations = Matching.Recommend(
-            state, courses, await needs.AllAsync(context.CancellationToken), request.IncludeHemisphereNeeds, audience,
+            state, courses, await Needs.AllAsync(context.CancellationToken), request.IncludeHemisphereNeeds, audience,
             request.MaxResults == 0 ? 10 : request.MaxResults);
-        var resolved = await pointsOfContact.ResolveAllAsync(recommendations.Select(r => r.Course).ToList(), context.CancellationToken);
+        var resolved = await PointsOfContact.ResolveAllAsync(recommendations.Select(r => r.Course).ToList(), context.CancellationToken);
         var response = new RecommendCoursesResponse { StateCode = state };
         response.Recommendations.AddRange(recommendations.Select(r =>
         {
@@ -45,10 +45,10 @@ public sealed partial class TechnicalCooperationGrpcService
         var area = Vocabulary.NormalizeSlug(request.Area, "area", v, required: false);
         v.ThrowIfAny();
 
-        var scope = (await needs.AllAsync(context.CancellationToken))
+        var scope = (await Needs.AllAsync(context.CancellationToken))
             .Where(n => state is null || n.StateCode == state)
             .Where(n => area is null || n.Area == area);
-        var uncovered = Matching.Uncovered(await toolkit.AllAsync(context.CancellationToken), scope, request.DeliveredCoursesOnly);
+        var uncovered = Matching.Uncovered(await Toolkit.AllAsync(context.CancellationToken), scope, request.DeliveredCoursesOnly);
         var response = new ListUncoveredNeedsResponse();
         response.Needs.AddRange(uncovered.Select(n => n.ToMessage()));
         response.Areas.AddRange(uncovered.Select(n => n.Area).Distinct().Order(StringComparer.Ordinal));
@@ -62,8 +62,8 @@ public sealed partial class TechnicalCooperationGrpcService
         v.ThrowIfAny();
         var state = await memberStates.EnsureMemberAsync(request.StateCode, "state_code", context.CancellationToken);
 
-        var standings = await treaty.GetStateStatusAsync(state, asOf!.Value, context.CancellationToken);
-        var suggestions = TreatyNeeds.Suggest(state, asOf.Value, standings, await needs.AllAsync(context.CancellationToken));
+        var standings = await Treaty.GetStateStatusAsync(state, asOf!.Value, context.CancellationToken);
+        var suggestions = TreatyNeeds.Suggest(state, asOf.Value, standings, await Needs.AllAsync(context.CancellationToken));
         var response = new SuggestNeedsFromTreatyStatusResponse { StateCode = state, AsOf = asOf.Value.ToProto() };
         response.Suggestions.AddRange(suggestions.Select(s => new V1.SuggestedNeed
         {

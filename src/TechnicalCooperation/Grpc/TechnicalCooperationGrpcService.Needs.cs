@@ -31,7 +31,7 @@ public sealed partial class TechnicalCooperationGrpcService
         var key = IdempotencyKey.Of(context, request, v);
         v.ThrowIfAny();
 
-        var saved = await needs.RecordAsync(need, key, context.CancellationToken);
+        var saved = await Needs.RecordAsync(need, key, context.CancellationToken);
         return new RecordNeedResponse { Need = saved.ToMessage() };
     }
 
@@ -47,7 +47,7 @@ public sealed partial class TechnicalCooperationGrpcService
         var note = Vocabulary.Text(request.Note, "note", 2000, v, required: false);
         v.ThrowIfAny();
 
-        var need = await needs.GetAsync(id, context.CancellationToken);
+        var need = await Needs.GetAsync(id, context.CancellationToken);
         if (need.StateCode is null)
         {
             caller.EnsureSecretariat("resolve a need of the hemisphere");
@@ -59,13 +59,13 @@ public sealed partial class TechnicalCooperationGrpcService
 
         if (editionRef is var (courseId, editionId))
         {
-            var (course, edition) = await toolkit.FindEditionAsync(courseId, editionId, "edition", context.CancellationToken);
+            var (course, edition) = await Toolkit.FindEditionAsync(courseId, editionId, "edition", context.CancellationToken);
             need.EnsureAnsweredBy(course, edition);
             v.Check(edition.StartDate <= resolvedOn, "resolved_on", $"is before the edition started ({edition.StartDate:yyyy-MM-dd})");
             v.ThrowIfAny();
         }
 
-        var saved = await needs.ResolveAsync(id, resolvedOn, editionRef, note, context.CancellationToken);
+        var saved = await Needs.ResolveAsync(id, resolvedOn, editionRef, note, context.CancellationToken);
         return new ResolveNeedResponse { Need = saved.ToMessage() };
     }
 
@@ -80,7 +80,7 @@ public sealed partial class TechnicalCooperationGrpcService
         v.Check(Enum.IsDefined((Domain.NeedStatus)request.Status), "status", "is not a known status");
         v.ThrowIfAny();
 
-        var matching = (await needs.AllAsync(context.CancellationToken))
+        var matching = (await Needs.AllAsync(context.CancellationToken))
             .Where(n => hemisphereOnly ? n.StateCode is null : state is null || n.StateCode == state)
             .Where(n => area is null || n.Area == area)
             .Where(n => request.Priority == V1.NeedPriority.Unspecified || n.Priority == (Domain.NeedPriority)request.Priority)
@@ -95,7 +95,7 @@ public sealed partial class TechnicalCooperationGrpcService
     public override async Task<GetNeedsAssessmentResponse> GetNeedsAssessment(GetNeedsAssessmentRequest request, ServerCallContext context)
     {
         var state = request.StateCode.Length == 0 ? null : await memberStates.EnsureMemberAsync(request.StateCode, "state_code", context.CancellationToken);
-        var scope = (await needs.AllAsync(context.CancellationToken))
+        var scope = (await Needs.AllAsync(context.CancellationToken))
             .Where(n => state is null || n.StateCode == state)
             .ToList();
         var response = new GetNeedsAssessmentResponse { StateCode = state ?? "" };

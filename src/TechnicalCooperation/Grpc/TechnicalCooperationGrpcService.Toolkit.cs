@@ -20,10 +20,10 @@ public sealed partial class TechnicalCooperationGrpcService
         MessageReader.ApplyCourseFields(request.Course, course, MessageReader.CourseFields, v);
         var key = IdempotencyKey.Of(context, request, v);
         v.ThrowIfAny();
-        var contact = await pointsOfContact.EnsureExistsAsync(course.PointOfContact, context.CancellationToken);
+        var contact = await PointsOfContact.EnsureExistsAsync(course.PointOfContact, context.CancellationToken);
 
-        var saved = await toolkit.CreateAsync(course, key, context.CancellationToken);
-        return new CreateCourseResponse { Course = saved.ToMessage(contact ?? await pointsOfContact.ResolveAsync(saved, context.CancellationToken)) };
+        var saved = await Toolkit.CreateAsync(course, key, context.CancellationToken);
+        return new CreateCourseResponse { Course = saved.ToMessage(contact ?? await PointsOfContact.ResolveAsync(saved, context.CancellationToken)) };
     }
 
     public override async Task<UpdateCourseResponse> UpdateCourse(UpdateCourseRequest request, ServerCallContext context)
@@ -35,16 +35,16 @@ public sealed partial class TechnicalCooperationGrpcService
         var changes = new Course();
         MessageReader.ApplyCourseFields(request.Course, changes, paths, v);
         v.ThrowIfAny();
-        var contact = paths.Contains("point_of_contact") ? await pointsOfContact.EnsureExistsAsync(changes.PointOfContact, context.CancellationToken) : null;
+        var contact = paths.Contains("point_of_contact") ? await PointsOfContact.EnsureExistsAsync(changes.PointOfContact, context.CancellationToken) : null;
 
-        var saved = await toolkit.UpdateAsync(id, request.Course!.Etag, course => Copy(changes, course, paths), context.CancellationToken);
-        return new UpdateCourseResponse { Course = saved.ToMessage(contact ?? await pointsOfContact.ResolveAsync(saved, context.CancellationToken)) };
+        var saved = await Toolkit.UpdateAsync(id, request.Course!.Etag, course => Copy(changes, course, paths), context.CancellationToken);
+        return new UpdateCourseResponse { Course = saved.ToMessage(contact ?? await PointsOfContact.ResolveAsync(saved, context.CancellationToken)) };
     }
 
     public override async Task<GetCourseResponse> GetCourse(GetCourseRequest request, ServerCallContext context)
     {
-        var course = await toolkit.GetAsync(ResourceNames.ParseCourse(request.Name, "name"), context.CancellationToken);
-        var response = new GetCourseResponse { Course = course.ToMessage(await pointsOfContact.ResolveAsync(course, context.CancellationToken)) };
+        var course = await Toolkit.GetAsync(ResourceNames.ParseCourse(request.Name, "name"), context.CancellationToken);
+        var response = new GetCourseResponse { Course = course.ToMessage(await PointsOfContact.ResolveAsync(course, context.CancellationToken)) };
         response.Editions.AddRange(course.Editions.Select(e => e.ToMessage()));
         return response;
     }
@@ -61,7 +61,7 @@ public sealed partial class TechnicalCooperationGrpcService
         var provider = request.Provider.Trim();
         v.ThrowIfAny();
 
-        var matching = (await toolkit.AllAsync(context.CancellationToken))
+        var matching = (await Toolkit.AllAsync(context.CancellationToken))
             .Where(c => area is null || c.Covers(area))
             .Where(c => audience is null || c.IsFor(audience))
             .Where(c => language.Length == 0 || c.Languages.Contains(language))
@@ -70,7 +70,7 @@ public sealed partial class TechnicalCooperationGrpcService
             .Where(c => provider.Length == 0 || string.Equals(c.Provider, provider, StringComparison.OrdinalIgnoreCase))
             .ToList();
         var (items, next) = page.Take(matching, c => Key(c.Id));
-        var resolved = await pointsOfContact.ResolveAllAsync(items, context.CancellationToken);
+        var resolved = await PointsOfContact.ResolveAllAsync(items, context.CancellationToken);
         var response = new ListCoursesResponse { NextPageToken = next, TotalSize = matching.Count };
         response.Courses.AddRange(items.Select(c => c.ToMessage(c.PointOfContact is null ? null : resolved[c.PointOfContact])));
         return response;
@@ -100,7 +100,7 @@ public sealed partial class TechnicalCooperationGrpcService
         }
 
         v.ThrowIfAny();
-        var saved = await toolkit.RecordEditionAsync(courseId, edition, key, context.CancellationToken);
+        var saved = await Toolkit.RecordEditionAsync(courseId, edition, key, context.CancellationToken);
         return new RecordEditionResponse { Edition = saved.ToMessage() };
     }
 

@@ -17,16 +17,29 @@ namespace TocMesh.TechnicalCooperation.Grpc;
 /// </summary>
 [BindServiceMethod(typeof(WireBytesBinding<TechnicalCooperationService.TechnicalCooperationServiceBase>), nameof(WireBytesBinding<TechnicalCooperationService.TechnicalCooperationServiceBase>.BindService))]
 public sealed partial class TechnicalCooperationGrpcService(
-    ToolkitStore toolkit,
-    NeedsStore needs,
-    CurriculumRequestStore requests,
-    FundingStore funding,
+    Lazy<ToolkitStore> toolkit,
+    Lazy<NeedsStore> needs,
+    Lazy<CurriculumRequestStore> requests,
+    Lazy<FundingStore> funding,
     MemberStateRegister memberStates,
-    PointsOfContact pointsOfContact,
-    ITreatyStatusSource treaty,
+    Lazy<PointsOfContact> pointsOfContact,
+    Lazy<ITreatyStatusSource> treaty,
     Currencies currencies,
     TimeProvider clock) : TechnicalCooperationService.TechnicalCooperationServiceBase
 {
+    // Each call resolves only the stores it uses (Deferred<T>): a database context is leased on first use.
+    private ToolkitStore Toolkit => toolkit.Value;
+
+    private NeedsStore Needs => needs.Value;
+
+    private CurriculumRequestStore Requests => requests.Value;
+
+    private FundingStore Funding => funding.Value;
+
+    private PointsOfContact PointsOfContact => pointsOfContact.Value;
+
+    private ITreatyStatusSource Treaty => treaty.Value;
+
     private DateOnly Today => clock.Today();
 
     /// <summary>Paging keys sort as the ids do.</summary>

@@ -17,13 +17,13 @@ namespace TocMesh.Treaty.Application;
 /// snapshot.
 /// </summary>
 public sealed class TreatyStatusReader(
-    TreatyDbContext db, HybridCache cache, MemberStateRegister register, LegislationRegister legislation, ReportRenderMetrics renderMetrics)
+    Lazy<TreatyDbContext> database, HybridCache cache, MemberStateRegister register, Lazy<LegislationRegister> legislation, ReportRenderMetrics renderMetrics)
 {
     private const string SnapshotKey = "treaty:snapshot:v2";
     private static readonly HybridCacheEntryOptions SnapshotEntry = new() { Expiration = TimeSpan.FromMinutes(30), LocalCacheExpiration = TimeSpan.FromMinutes(10) };
 
     public async ValueTask<TreatySnapshot> SnapshotAsync(CancellationToken ct) =>
-        await cache.GetOrCreateAsync(SnapshotKey, db, static async (db, ct) => await LoadAsync(db, ct), SnapshotEntry, [CacheTags.Snapshot], ct);
+        await cache.GetOrCreateAsync(SnapshotKey, database, static async (db, ct) => await LoadAsync(db.Value, ct), SnapshotEntry, [CacheTags.Snapshot], ct);
 
     public static async Task<TreatySnapshot> LoadAsync(TreatyDbContext db, CancellationToken ct)
     {
@@ -62,7 +62,7 @@ public sealed class TreatyStatusReader(
     private async Task<StateStatus> ComputeStateStatusAsync(string code, DateOnly asOf, CancellationToken ct)
     {
         var snapshot = await SnapshotAsync(ct);
-        var laws = await legislation.AllAsync(ct);
+        var laws = await legislation.Value.AllAsync(ct);
         var pending = laws.Where(l => l.StateCode == code && !l.IsInEffect && (l.ReportedOn is null || l.ReportedOn <= asOf)).ToList();
         var lines = snapshot.ReportOrder.Select(i =>
         {

@@ -18,12 +18,22 @@ namespace TocMesh.Treaty.Grpc;
 [BindServiceMethod(typeof(WireBytesBinding<TreatyService.TreatyServiceBase>), nameof(WireBytesBinding<TreatyService.TreatyServiceBase>.BindService))]
 public sealed class TreatyGrpcService(
     TreatyStatusReader status,
-    TreatyActionLedger ledger,
-    LegislationRegister legislation,
-    DataQualityReader findings,
-    ReferenceDataImporter importer,
+    Lazy<TreatyActionLedger> ledger,
+    Lazy<LegislationRegister> legislation,
+    Lazy<DataQualityReader> findings,
+    Lazy<ReferenceDataImporter> importer,
     TimeProvider clock) : TreatyService.TreatyServiceBase
 {
+    // The writers and registers are resolved on first use: the status reads, most calls and all
+    // cached, lease no database context for them (Deferred<T>).
+    private TreatyActionLedger Ledger => ledger.Value;
+
+    private LegislationRegister Legislation => legislation.Value;
+
+    private DataQualityReader Findings => findings.Value;
+
+    private ReferenceDataImporter Importer => importer.Value;
+
     public override async Task<ListInstrumentsResponse> ListInstruments(ListInstrumentsRequest request, ServerCallContext context)
     {
         var (page, next) = await status.ListInstrumentsAsync(PageRequest.From(request.PageSize, request.PageToken), context.CancellationToken);
@@ -75,7 +85,7 @@ public sealed class TreatyGrpcService(
         caller.EnsureSecretariat("record a treaty action");
         var violations = new FieldViolations();
         var key = IdempotencyKey.Of(context, request, violations);
-        var action = await ledger.RecordAsync(caller, request.ToInput(violations), key, violations, context.CancellationToken);
+        var action = await Ledger.RecordAsync(caller, request.ToInput(violations), key, violations, context.CancellationToken);
         return new RecordTreatyActionResponse { TreatyAction = action.ToMessage() };
     }
 
@@ -86,23 +96,23 @@ public sealed class TreatyGrpcService(
         var violations = new FieldViolations();
         var given = request.TreatyAction ?? new V1.TreatyAction();
         var etag = string.IsNullOrEmpty(request.Etag) ? given.Etag : request.Etag;
-        var action = await ledger.CorrectAsync(caller, given.Name, request.ToChanges(given, violations), request.Reason, etag, violations, context.CancellationToken);
+        var action = await Ledger.CorrectAsync(caller, given.Name, request.ToChanges(given, violations), request.Reason, etag, violations, context.CancellationToken);
         return new CorrectTreatyActionResponse { TreatyAction = action.ToMessage() };
     }
 
     public override async Task<WithdrawTreatyActionResponse> WithdrawTreatyAction(WithdrawTreatyActionRequest request, ServerCallContext context)
     {
-        var action = await ledger.WithdrawAsync(context.GetCaller(), request.Name, request.Reason, request.Etag, new FieldViolations(), context.CancellationToken);
+        var action = await Ledger.WithdrawAsync(context.GetCaller(), request.Name, request.Reason, request.Etag, new FieldViolations(), context.CancellationToken);
         return new WithdrawTreatyActionResponse { TreatyAction = action.ToMessage() };
     }
 
     public override async Task<GetTreatyActionResponse> GetTreatyAction(GetTreatyActionRequest request, ServerCallContext context) =>
-        new() { TreatyAction = (await ledger.GetAsync(request.Name, context.CancellationToken)).ToMessage() };
+        new() { TreatyAction = (await Ledger.GetAsync(request.Name, context.CancellationToken)).ToMessage() };
 
     public override async Task<ListTreatyActionsResponse> ListTreatyActions(ListTreatyActionsRequest request, ServerCallContext context)
     {
         var page = PageRequest.From(request.PageSize, request.PageToken);
-        var (items, next) = await ledger.ListAsync(request.StateCode, request.InstrumentId, request.IncludeWithdrawn, page, context.CancellationToken);
+        var (items, next) = await Ledger.ListAsync(request.StateCode, request.InstrumentId, request.IncludeWithdrawn, page, context.CancellationToken);
         var response = new ListTreatyActionsResponse { NextPageToken = next };
         response.TreatyActions.AddRange(items.Select(a => a.ToMessage()));
         return response;
@@ -115,7 +125,7 @@ public sealed class TreatyGrpcService(
         var violations = new FieldViolations();
         var law = (request.Legislation ?? new V1.Legislation()).ToDomain(violations);
         var key = IdempotencyKey.Of(context, request, violations);
-        var recorded = await legislation.RecordAsync(caller, key, law, violations, context.CancellationToken);
+        var recorded = await Legislation.RecordAsync(caller, key, law, violations, context.CancellationToken);
         return new RecordLegislationResponse { Legislation = recorded.ToMessage() };
     }
 
@@ -126,7 +136,7 @@ public sealed class TreatyGrpcService(
         var end = violations.Try(() => request.EndDate.ToDateOnlyOrNull("end_date"));
         var page = violations.Try(() => PageRequest.From(request.PageSize, request.PageToken));
         violations.ThrowIfAny();
-        var (items, next) = await legislation.ListAsync(
+        var (items, next) = await Legislation.ListAsync(
             new LegislationFilter(request.StateCode, request.Topic, request.InstrumentId, start, end), page, context.CancellationToken);
         var response = new ListLegislationResponse { NextPageToken = next };
         response.Legislation.AddRange(items.Select(l => l.ToMessage()));
@@ -134,7 +144,7 @@ public sealed class TreatyGrpcService(
     }
 
     public override async Task<GetLegislativeComparisonResponse> GetLegislativeComparison(GetLegislativeComparisonRequest request, ServerCallContext context) =>
-        (await legislation.CompareAsync(request.StateCodes, request.Topics, context.CancellationToken)).ToResponse();
+        (await Legislation.CompareAsync(request.StateCodes, request.Topics, context.CancellationToken)).ToResponse();
 
     public override async Task<RecordStatusStatementResponse> RecordStatusStatement(RecordStatusStatementRequest request, ServerCallContext context)
     {
@@ -143,14 +153,14 @@ public sealed class TreatyGrpcService(
         var violations = new FieldViolations();
         var statement = (request.Statement ?? new V1.StatusStatement()).ToDomain(violations);
         var key = IdempotencyKey.Of(context, request, violations);
-        var recorded = await legislation.RecordStatementAsync(caller, key, statement, violations, context.CancellationToken);
+        var recorded = await Legislation.RecordStatementAsync(caller, key, statement, violations, context.CancellationToken);
         return new RecordStatusStatementResponse { Statement = recorded.ToMessage() };
     }
 
     public override async Task<ListDataQualityFindingsResponse> ListDataQualityFindings(ListDataQualityFindingsRequest request, ServerCallContext context)
     {
         var page = PageRequest.From(request.PageSize, request.PageToken);
-        var (items, next) = await findings.ListAsync(request.SourceFile, request.StateCode, request.InstrumentId, page, context.CancellationToken);
+        var (items, next) = await Findings.ListAsync(request.SourceFile, request.StateCode, request.InstrumentId, page, context.CancellationToken);
         var response = new ListDataQualityFindingsResponse { NextPageToken = next };
         response.Findings.AddRange(items.Select(f => f.ToMessage()));
         return response;
@@ -159,6 +169,6 @@ public sealed class TreatyGrpcService(
     public override async Task<ImportReferenceDataResponse> ImportReferenceData(ImportReferenceDataRequest request, ServerCallContext context)
     {
         context.GetCaller().EnsureSecretariat("import the reference data");
-        return (await importer.ImportAsync(context.CancellationToken)).ToResponse();
+        return (await Importer.ImportAsync(context.CancellationToken)).ToResponse();
     }
 }
