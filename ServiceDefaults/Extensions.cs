@@ -91,7 +91,10 @@ public static class Extensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         // JSON over HTTP for partners without gRPC tooling: /v1/... and its OpenAPI document.
-        app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
+        // An endpoint, not a middleware: a middleware resolved the document generator for every call,
+        // and the generator (with the XML documentation it reads) is now built on the first request
+        // for the document only.
+        app.MapSwagger("/openapi/{documentName}.json");
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;
