@@ -1,5 +1,6 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace TocMesh.ServiceDefaults.Persistence;
@@ -14,18 +15,20 @@ internal sealed class MigrationLock : IAsyncDisposable
     /// <summary>Any fixed number: advisory locks are per database, and each service has its own.</summary>
     private const long Key = 0x546F634D657368; // "TocMesh"
 
-    private readonly NpgsqlConnection? _connection;
+    // A DbConnection, and the PostgreSQL work in methods of its own: a service on SQLite never loads Npgsql.
+    private readonly DbConnection? _connection;
 
-    private MigrationLock(NpgsqlConnection? connection) => _connection = connection;
+    private MigrationLock(DbConnection? connection) => _connection = connection;
 
-    public static async Task<MigrationLock> AcquireAsync(DbContext db, CancellationToken cancellationToken)
+    public static async Task<MigrationLock> AcquireAsync(DbContext db, CancellationToken cancellationToken) =>
+        db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL"
+            ? new MigrationLock(await LockAsync(db.Database.GetConnectionString(), cancellationToken))
+            : new MigrationLock(null);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<DbConnection> LockAsync(string? connectionString, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsNpgsql())
-        {
-            return new MigrationLock(null);
-        }
-
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -33,7 +36,7 @@ internal sealed class MigrationLock : IAsyncDisposable
             command.Parameters.AddWithValue("key", Key);
             command.CommandTimeout = 0; // waits as long as the other replica migrates; the token still cancels
             await command.ExecuteNonQueryAsync(cancellationToken);
-            return new MigrationLock(connection);
+            return connection;
         }
         catch
         {
@@ -51,14 +54,20 @@ internal sealed class MigrationLock : IAsyncDisposable
 
         try
         {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", _connection);
-            command.Parameters.AddWithValue("key", Key);
-            await command.ExecuteNonQueryAsync();
+            await UnlockAsync(_connection);
         }
         finally
         {
             // Closing the session releases the lock in any case.
             await _connection.DisposeAsync();
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task UnlockAsync(DbConnection connection)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", (NpgsqlConnection)connection);
+        command.Parameters.AddWithValue("key", Key);
+        await command.ExecuteNonQueryAsync();
     }
 }
