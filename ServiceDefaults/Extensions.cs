@@ -1,7 +1,6 @@
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -57,12 +56,6 @@ public static class Extensions
         builder.Services.AddSingleton<CallerInterceptor>();
         builder.Services.AddSingleton<RequestBoundsInterceptor>();
 
-        // A call without a deadline is still bounded; streaming methods opt out with [DisableRequestTimeout].
-        builder.Services.AddRequestTimeouts(o => o.DefaultPolicy = new RequestTimeoutPolicy
-        {
-            Timeout = builder.Configuration.GetValue("Grpc:ServerTimeout", TimeSpan.FromSeconds(30)),
-        });
-
         builder.Services.AddGrpc(options =>
         {
             // Outermost first: metrics see the final status; every failure below becomes a status;
@@ -109,7 +102,8 @@ public static class Extensions
         app.UseForwardedHeaders();
         app.UseMiddleware<MalformedRequestMiddleware>();
         app.UseMiddleware<ApiKeyAuthentication>();
-        app.UseRequestTimeouts();
+        // A call without a deadline is still bounded; streaming methods opt out with [DisableRequestTimeout].
+        app.UseMiddleware<ServerTimeouts>(app.Configuration.GetValue("Grpc:ServerTimeout", TimeSpan.FromSeconds(30)));
         return app;
     }
 }

@@ -74,7 +74,7 @@ public sealed partial class ErrorStatusInterceptor(ILogger<ErrorStatusIntercepto
     {
         if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
         {
-            // No deadline from the caller: the server's own bound (RequestTimeouts) ended the call.
+            // No deadline from the caller: the server's own bound (ServerTimeouts) ended the call.
             // (A caller that cancelled is gone and never reads this status.)
             return context.Deadline == DateTime.MaxValue
                 ? new RpcException(new Grpc.Core.Status(StatusCode.DeadlineExceeded, "The call ran past the server's time bound; send a deadline, or narrow the request."))
