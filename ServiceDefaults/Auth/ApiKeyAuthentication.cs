@@ -5,7 +5,8 @@ namespace TocMesh.ServiceDefaults.Auth;
 
 /// <summary>
 /// Reads <c>authorization: Bearer &lt;key&gt;</c>. No header: anonymous (public reads need no key), and
-/// nothing else is done for the call. A known key makes the call's <see cref="HttpContext.User"/>; an
+/// nothing else is done for the call. A known key makes the call's <see cref="Caller"/> (a feature of
+/// the call, and its <see cref="HttpContext.User"/>); an
 /// unknown or malformed one leaves the call anonymous with an <see cref="ApiKeyFailure"/>, which the
 /// caller check answers UNAUTHENTICATED. Each failure is counted against the client's address, which
 /// after too many is refused without a look at its key.
@@ -60,8 +61,10 @@ public sealed class ApiKeyAuthentication(RequestDelegate next, ApiKeyRegistry re
             return;
         }
 
+        var caller = new Caller(entry.Agency, entry.Roles.Select(r => r.Trim()).ToHashSet(StringComparer.Ordinal));
+        context.Features.Set(caller);
         var claims = new List<Claim> { new(ClaimTypes.Name, entry.Agency), new(AgencyClaim, entry.Agency) };
-        claims.AddRange(entry.Roles.Select(r => new Claim(ClaimTypes.Role, r.Trim())));
+        claims.AddRange(caller.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         context.User = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
     }
 }

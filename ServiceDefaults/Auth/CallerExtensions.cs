@@ -1,4 +1,5 @@
-using System.Security.Claims;
+using System.Net;
+using System.Runtime.CompilerServices;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 
@@ -9,23 +10,8 @@ public static class CallerExtensions
     /// <summary>The caller of this gRPC call, from its API key (anonymous when it sent none).</summary>
     public static Caller GetCaller(this ServerCallContext context) => context.GetHttpContext().GetCaller();
 
-    /// <summary>Read from the claims once per call: quotas, metrics and endpoints all ask.</summary>
-    public static Caller GetCaller(this HttpContext http)
-    {
-        if (http.Items.TryGetValue(typeof(Caller), out var known) && known is Caller caller)
-        {
-            return caller;
-        }
-
-        var user = http.User;
-        caller = user.Identity?.IsAuthenticated != true
-            ? Caller.Anonymous
-            : new Caller(
-                user.FindFirstValue(ApiKeyAuthentication.AgencyClaim),
-                user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
-        http.Items[typeof(Caller)] = caller;
-        return caller;
-    }
+    /// <summary>The caller <see cref="ApiKeyAuthentication"/> recognised; anonymous when the call had no (known) key.</summary>
+    public static Caller GetCaller(this HttpContext http) => http.Features.Get<Caller>() ?? Caller.Anonymous;
 
     /// <summary>
     /// The client's address: the connection's peer, or what a trusted proxy forwarded
@@ -40,8 +26,15 @@ public static class CallerExtensions
     public static string QuotaKey(this HttpContext http)
     {
         var caller = http.GetCaller();
-        return caller.IsAnonymous ? "anonymous:" + http.ClientAddress()
+        return caller.IsAnonymous ? AnonymousQuotaKey(http.Connection.RemoteIpAddress)
             : caller.IsService ? "service:" + caller.Agency
             : "agency:" + caller.Agency;
     }
+
+    // One key per address object: a connection's calls share its address (Kestrel reads it once), so
+    // the key is built once per connection rather than once per call; entries go with their address.
+    private static readonly ConditionalWeakTable<IPAddress, string> AnonymousKeys = [];
+
+    private static string AnonymousQuotaKey(IPAddress? address) =>
+        address is null ? "anonymous:unknown" : AnonymousKeys.GetValue(address, static a => "anonymous:" + a);
 }
