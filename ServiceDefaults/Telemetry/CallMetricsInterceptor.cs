@@ -12,6 +12,9 @@ namespace TocMesh.ServiceDefaults.Telemetry;
 /// </summary>
 public sealed class CallMetricsInterceptor : Interceptor
 {
+    // The status tag's values, named once (Enum.ToString looked the name up on every call).
+    private static readonly string[] StatusNames = Enumerable.Range(0, 17).Select(c => ((StatusCode)c).ToString()).ToArray();
+
     private readonly Counter<long> _calls;
     private readonly Histogram<double> _duration;
 
@@ -66,7 +69,7 @@ public sealed class CallMetricsInterceptor : Interceptor
     private void Record(ServerCallContext context, StatusCode code, long started)
     {
         var method = context.Method;
-        var status = code.ToString();
+        var status = (uint)code < (uint)StatusNames.Length ? StatusNames[(int)code] : code.ToString();
         _calls.Add(1,
             new KeyValuePair<string, object?>("agency", context.GetCaller().Agency ?? "anonymous"),
             new KeyValuePair<string, object?>("method", method),
