@@ -56,11 +56,12 @@ public static class TelemetryExtensions
 
     /// <summary>
     /// <c>Telemetry:TraceSampleRatio</c> (default 1: every call) decides how many calls start a
-    /// recorded trace; a call that arrives inside a sampled trace is always recorded, so traces stay whole.
+    /// recorded trace; a call that arrives inside a trace follows its caller's decision (parent-based), so
+    /// a trace is recorded whole or not at all even where services run different ratios.
     /// </summary>
     private static Sampler CallSampler(IConfiguration configuration)
     {
         var ratio = configuration.GetValue("Telemetry:TraceSampleRatio", 1.0);
-        return ratio >= 1.0 ? new AlwaysOnSampler() : new TraceIdRatioBasedSampler(ratio);
+        return new ParentBasedSampler(ratio >= 1.0 ? new AlwaysOnSampler() : new TraceIdRatioBasedSampler(ratio));
     }
 }

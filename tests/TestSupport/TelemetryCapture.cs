@@ -48,7 +48,7 @@ public sealed class TelemetryCapture
     }
 
     private static string Describe(Activity a) =>
-        string.Join('|', new[] { a.Source.Name, a.DisplayName, a.OperationName, a.StatusDescription ?? "" }
+        string.Join('|', new[] { a.Source.Name, a.DisplayName, a.OperationName, a.StatusDescription ?? "", "trace=" + a.TraceId }
             .Concat(a.TagObjects.Select(t => $"{t.Key}={t.Value}"))
             .Concat(a.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name}:{t.Key}={t.Value}").Append(e.Name)))
             .Concat(a.Links.SelectMany(l => l.Tags?.Select(t => $"link:{t.Key}={t.Value}") ?? []))
