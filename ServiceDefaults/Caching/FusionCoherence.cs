@@ -34,8 +34,11 @@ internal static class FusionCoherence
                 options.CacheKeyPrefix = $"tocmesh:{service.Name}:";
                 options.BackplaneChannelPrefix = $"tocmesh:{service.Name}:fusion";
                 // Redis lost: stop trying it for a moment instead of paying a timeout on every call.
-                options.DistributedCacheCircuitBreakerDuration = TimeSpan.FromSeconds(2);
-                options.BackplaneCircuitBreakerDuration = TimeSpan.FromSeconds(2);
+                options.DistributedCacheCircuitBreakerDuration = TimeSpan.FromSeconds(1);
+                options.BackplaneCircuitBreakerDuration = TimeSpan.FromSeconds(1);
+                // After Redis is back, the notifications missed meanwhile are sent again; Redis clients
+                // reconnect every 500 ms, so 1 s lets every replica resubscribe first.
+                options.AutoRecoveryDelay = TimeSpan.FromSeconds(1);
             })
             .WithDefaultEntryOptions(new FusionCacheEntryOptions
             {
@@ -45,6 +48,9 @@ internal static class FusionCoherence
                 IsFailSafeEnabled = true,
                 FailSafeMaxDuration = unsynced,
                 FailSafeThrottleDuration = TimeSpan.FromSeconds(1),
+                // A write returns once its notification is published (as the bus does; it does not
+                // wait for the other replicas to apply it).
+                AllowBackgroundBackplaneOperations = false,
                 // Redis slow or gone never holds a read up.
                 DistributedCacheSoftTimeout = TimeSpan.FromMilliseconds(500),
                 DistributedCacheHardTimeout = TimeSpan.FromSeconds(1),

@@ -47,7 +47,8 @@ internal static class ReplicaBench
         System.IO.Directory.CreateDirectory(work);
         await using var redis = await RedisServer.StartAsync();
         await using var services = new ServiceProcesses(root, work, 0, Key);
-        var directory = await services.StartAsync("directory", "src/Directory/bin/Release/net10.0/TocMesh.Directory.dll", 15202, []);
+        var directory = await services.StartAsync("directory", "src/Directory/bin/Release/net10.0/TocMesh.Directory.dll", 15202,
+            [("Kestrel__Endpoints__rest__Url", "http://127.0.0.1:15203")]);
         (string, string)[] treatyEnv =
         [
             ("services__directory__http__0", directory.Url),
@@ -60,8 +61,10 @@ internal static class ReplicaBench
         var replicas = new List<Replica>();
         async Task<Replica> StartReplicaAsync()
         {
-            var port = nextPort++;
-            var running = await services.StartAsync("treaty", "src/Treaty/bin/Release/net10.0/TocMesh.Treaty.dll", port, treatyEnv);
+            var port = nextPort;
+            nextPort += 2;
+            var running = await services.StartAsync("treaty", "src/Treaty/bin/Release/net10.0/TocMesh.Treaty.dll", port,
+                [.. treatyEnv, ("Kestrel__Endpoints__rest__Url", $"http://127.0.0.1:{port + 1}")]);
             return new Replica(running);
         }
 
@@ -75,12 +78,23 @@ internal static class ReplicaBench
             Console.WriteLine($"[{mode}] {actions.Count} actions; 2 replicas");
 
             await probe.WarmAsync(replicas);
+            await probe.RunAsync(mode, "warm-up (not shown)", replicas, 40);
             rows.Add(await probe.RunAsync(mode, "2 replicas, at rest", replicas, probes));
 
             var joining = StartReplicaAsync();
             rows.Add(await probe.WhileAsync(mode, "3rd replica joining", replicas, joining, TimeSpan.FromSeconds(2)));
             replicas.Add(await joining);
             rows.Add(await probe.RunAsync(mode, "3 replicas, at rest", replicas, probes));
+
+            // A replica that stops answering without leaving (a long pause, a frozen node): still
+            // subscribed, it applies nothing; the balancer has dropped it, the others are probed.
+            var frozen = replicas[2];
+            replicas.RemoveAt(2);
+            await Signal(frozen, "-STOP");
+            rows.Add(await probe.ForAsync(mode, "3rd replica frozen (SIGSTOP, 3 s)", replicas, TimeSpan.FromSeconds(3)));
+            await Signal(frozen, "-CONT");
+            replicas.Add(frozen);
+            await probe.WarmAsync(replicas);
 
             // Scale-down: the replica leaves the balancer at once and gets SIGTERM, as in Kubernetes.
             var leaving = Leave(replicas, 2);
@@ -95,16 +109,18 @@ internal static class ReplicaBench
             rows.Add(await probe.RunAsync(mode, "2 replicas again, at rest", replicas, probes));
 
             // A crash: SIGKILL, the process gone without a goodbye (the balancer still drops it).
-            var crashed = replicas[1];
-            replicas.RemoveAt(1);
-            crashed.Running.Process.Kill();
-            rows.Add(await probe.RunAsync(mode, "2nd replica killed (SIGKILL)", replicas, probes / 4));
             replicas.Add(await StartReplicaAsync());
             await probe.WarmAsync(replicas);
+            var crashed = replicas[2];
+            replicas.RemoveAt(2);
+            crashed.Running.Process.Kill();
+            rows.Add(await probe.RunAsync(mode, "just after a 3rd replica was killed (SIGKILL)", replicas, probes / 2));
 
             // Redis killed: reads must not fail; stale reads are counted; then Redis back.
             var outageAction = actions[^1];
-            var outageProbe = new Prober(actions.Take(actions.Count - 1).ToList());
+            // During the outage a stale read is expected (how stale is the point): no polling until
+            // every replica sees the write, only the read at once on another replica.
+            var outageProbe = new Prober(actions.Take(actions.Count - 1).ToList()) { PollAll = false };
             await probe.WarmAsync(replicas);
             redis.Kill();
             var outageStart = Stopwatch.StartNew();
@@ -118,7 +134,7 @@ internal static class ReplicaBench
             var converged = await Prober.UntilAllSeeAsync(replicas, outageAction, lastOutageNote, restarted);
             Console.WriteLine(FormattableString.Invariant(
                 $"[{mode}] outage {outageStart.Elapsed.TotalSeconds:F1} s; every replica served the outage write {(converged is { } c ? $"{c:F0} ms" : $"not within {PollBound.TotalSeconds} s")} after Redis restarted"));
-            rows.Add(await outageProbe.ForAsync(mode, "Redis back, first 5 s", replicas, TimeSpan.FromSeconds(5)) with
+            rows.Add(await new Prober(actions.Take(actions.Count - 1).ToList()).ForAsync(mode, "Redis back, first 5 s", replicas, TimeSpan.FromSeconds(5)) with
             {
                 Note = converged is { } ms ? FormattableString.Invariant($"outage write everywhere {ms:F0} ms after restart") : "outage write NOT everywhere after 10 s",
             });
@@ -135,9 +151,9 @@ internal static class ReplicaBench
         return rows;
     }
 
-    private static async Task<List<string>> CreateActionsAsync(Replica replica, int count)
+    private static async Task<List<Probed>> CreateActionsAsync(Replica replica, int count)
     {
-        var names = new List<string>();
+        var names = new List<Probed>();
         var instruments = await replica.Client.ListInstrumentsAsync(new ListInstrumentsRequest(), replica.Headers);
         foreach (var state in new[] { "DOM", "HTI", "BHS", "GUY", "SUR", "BLZ", "TTO", "JAM" })
         {
@@ -153,7 +169,7 @@ internal static class ReplicaBench
                         Kind = TreatyActionKind.Accession,
                         DepositDate = new Google.Type.Date { Year = 2001, Month = 6, Day = 1 },
                     }, replica.Headers);
-                    names.Add(created.TreatyAction.Name);
+                    names.Add(new Probed(created.TreatyAction.Name, state, instrument.Id));
                     break;
                 }
                 catch (RpcException)
@@ -171,21 +187,27 @@ internal static class ReplicaBench
         return names.Count > 1 ? names : throw new InvalidOperationException("Could not record the actions the probes correct.");
     }
 
+    private static async Task Signal(Replica replica, string signal)
+    {
+        using var kill = Process.Start("kill", [signal, replica.Running.Process.Id.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
     private static Task Leave(List<Replica> replicas, int index)
     {
         var leaving = replicas[index];
         replicas.RemoveAt(index);
         return Task.Run(async () =>
         {
-            using (var kill = Process.Start("kill", ["-TERM", leaving.Running.Process.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
+            await Signal(leaving, "-TERM");
 
             await leaving.Running.Process.WaitForExitAsync();
             leaving.Dispose();
         });
     }
+
+    /// <summary>An action the probes correct, and where its effect is read: the state's status for the instrument.</summary>
+    internal sealed record Probed(string Name, string State, string Instrument);
 
     internal sealed class Replica(RunningService running) : IDisposable
     {
@@ -197,15 +219,21 @@ internal static class ReplicaBench
 
         public TreatyService.TreatyServiceClient Client => new(_channel);
 
-        public async Task<string> GetAsync(string action) =>
-            (await Client.GetTreatyActionAsync(new GetTreatyActionRequest { Name = action }, Headers, DateTime.UtcNow.AddSeconds(5))).TreatyAction.Note;
+        /// <summary>The state's reservations to the instrument in its (cached) status: what a correction changes.</summary>
+        public async Task<string> GetAsync(Probed action)
+        {
+            var status = await Client.GetStateStatusAsync(
+                new GetStateStatusRequest { StateCode = action.State, AsOf = new Google.Type.Date { Year = 2020, Month = 1, Day = 1 } },
+                Headers, DateTime.UtcNow.AddSeconds(5));
+            return string.Join(",", status.Instruments.Where(i => i.InstrumentId == action.Instrument).SelectMany(i => i.Reservations));
+        }
 
-        public async Task<string> CorrectAsync(string action, string note)
+        public async Task<string> CorrectAsync(Probed action, string note)
         {
             await Client.CorrectTreatyActionAsync(new CorrectTreatyActionRequest
             {
-                TreatyAction = new TreatyAction { Name = action, Note = note },
-                UpdateMask = new FieldMask { Paths = { "note" } },
+                TreatyAction = new TreatyAction { Name = action.Name, Reservations = { note } },
+                UpdateMask = new FieldMask { Paths = { "reservations" } },
                 Reason = "coherence probe",
             }, Headers, DateTime.UtcNow.AddSeconds(10));
             return note;
@@ -214,9 +242,11 @@ internal static class ReplicaBench
         public void Dispose() => _channel.Dispose();
     }
 
-    private sealed class Prober(List<string> actions)
+    private sealed class Prober(List<Probed> actions)
     {
         private int _next;
+
+        public bool PollAll { get; init; } = true;
 
         public async Task WarmAsync(List<Replica> replicas)
         {
@@ -320,6 +350,11 @@ internal static class ReplicaBench
                     stats.ReadFailures++;
                 }
 
+                if (!PollAll)
+                {
+                    return;
+                }
+
                 if (await UntilAllSeeAsync(replicas, action, note, written) is { } ms)
                 {
                     stats.AllSeeMs.Add(ms);
@@ -332,7 +367,7 @@ internal static class ReplicaBench
         }
 
         /// <summary>Milliseconds (since <paramref name="since"/> started) until every replica serves <paramref name="note"/>; null past the bound.</summary>
-        public static async Task<double?> UntilAllSeeAsync(List<Replica> replicas, string action, string note, Stopwatch since)
+        public static async Task<double?> UntilAllSeeAsync(List<Replica> replicas, Probed action, string note, Stopwatch since)
         {
             var pending = replicas.ToList();
             while (since.Elapsed < PollBound)
@@ -383,7 +418,7 @@ internal static class ReplicaBench
         public int WriteFailures { get; set; }
 
         public Row Row() => new(mode, phase, WriteMs.Count + WriteFailures, CrossReads, CrossSeen, NeverSeen,
-            Percentile(AllSeeMs, 0.5), Percentile(AllSeeMs, 0.99), AllSeeMs.Count == 0 ? double.NaN : AllSeeMs.Max(),
+            Percentile(AllSeeMs, 0.5), Percentile(AllSeeMs, 0.99), AllSeeMs.Count == 0 ? double.NaN : AllSeeMs.Max(), AllSeeMs,
             Percentile(WriteMs, 0.5), Percentile(WriteMs, 0.99), ReadFailures, WriteFailures, "");
 
         private static double Percentile(List<double> values, double p)
@@ -400,12 +435,12 @@ internal static class ReplicaBench
 
     private sealed record Row(
         string Mode, string Phase, int Probes, int CrossReads, int CrossSeen, int NeverSeen,
-        double AllP50, double AllP99, double AllMax, double WriteP50, double WriteP99, int ReadFailures, int WriteFailures, string Note)
+        double AllP50, double AllP99, double AllMax, List<double> AllSeeMs, double WriteP50, double WriteP99, int ReadFailures, int WriteFailures, string Note)
     {
         public string Format()
         {
             var seen = CrossReads == 0 ? "n/a (1 replica)" : FormattableString.Invariant($"{100.0 * CrossSeen / CrossReads:F1}% ({CrossSeen}/{CrossReads})");
-            var all = CrossReads == 0 ? "n/a" : FormattableString.Invariant($"{AllP50:F1} / {AllP99:F1} / {AllMax:F0}") + (NeverSeen > 0 ? $", {NeverSeen} never" : "");
+            var all = CrossReads == 0 ? "n/a" : AllSeeMs.Count == 0 && NeverSeen == 0 ? "not polled" : FormattableString.Invariant($"{AllP50:F1} / {AllP99:F1} / {AllMax:F0}") + (NeverSeen > 0 ? $", {NeverSeen} never" : "");
             var note = Note.Length > 0 ? $" ({Note})" : "";
             return FormattableString.Invariant(
                 $"| {Mode} | {Phase}{note} | {Probes} | {seen} | {all} | {WriteP50:F1} / {WriteP99:F1} | {ReadFailures} | {WriteFailures} |");
