@@ -9,15 +9,7 @@ namespace TocMesh.ServiceDefaults.Caching;
 /// are taken once (<see cref="WireBytes"/>) and every call writes them.
 /// </summary>
 [ImmutableObject(true)]
-public sealed class CachedMessage<T>(T message) : ICachedMessage where T : IMessage<T>, new()
+public sealed class CachedMessage<T>(T message) where T : IMessage<T>, new()
 {
     public T Message { get; } = WireBytes.Remember(message);
-
-    IMessage ICachedMessage.Message => Message;
-}
-
-/// <summary>A <see cref="CachedMessage{T}"/> whatever its message type.</summary>
-internal interface ICachedMessage
-{
-    IMessage Message { get; }
 }

@@ -27,19 +27,15 @@ public static class CachingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddServiceCaching(this IHostApplicationBuilder builder, ServiceIdentity service)
     {
-        // bus (default): Microsoft's HybridCache, kept coherent by the ReplicaBus; fusion: FusionCache
-        // and its Redis backplane. Both in one build so that they can be measured side by side.
-        var fusion = string.Equals(builder.Configuration["Caching:Coherence"], "fusion", StringComparison.OrdinalIgnoreCase);
-        var withRedis = !string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RedisConnectionName));
-        if (fusion)
+        builder.Services.AddHybridCache(options =>
         {
-            builder.Services.AddFusionHybridCache(service, builder.Configuration, withRedis);
-        }
-        else
-        {
-            AddMicrosoftHybridCache(builder.Services);
-        }
-
+            options.DefaultEntryOptions = new HybridCacheEntryOptions
+            {
+                Expiration = TimeSpan.FromMinutes(10),
+                LocalCacheExpiration = TimeSpan.FromMinutes(2),
+            };
+            options.MaximumPayloadBytes = 8 * 1024 * 1024;
+        }).AddSerializerFactory<ProtobufCacheSerializerFactory>();
         // The in-process level (HybridCache's L1 is this IMemoryCache) is bounded in bytes: HybridCache
         // gives every entry its serialized size, and past the limit new entries are not kept (the
         // cache compacts a quarter, least recently used first). Keys built from caller input (dates,
@@ -51,9 +47,9 @@ public static class CachingExtensions
             options.CompactionPercentage = 0.25;
             options.TrackStatistics = true;
         });
-        builder.Services.AddReplicatedHybridCache(builder.Configuration, fusion);
+        builder.Services.AddReplicatedHybridCache(builder.Configuration);
 
-        if (!withRedis)
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RedisConnectionName)))
         {
             builder.Services.AddSingleton(sp => new ReplicaBus(service, sp.GetRequiredService<ILogger<ReplicaBus>>()));
             return builder;
@@ -109,22 +105,11 @@ public static class CachingExtensions
     /// <c>Caching:Replicas</c> (default 1) says how many replicas run; with several and no Redis, L1
     /// entries live at most <c>Caching:UnsyncedLocalExpiration</c> (default 5 s), which bounds staleness.
     /// </summary>
-    private static void AddMicrosoftHybridCache(IServiceCollection services) =>
-        services.AddHybridCache(options =>
-        {
-            options.DefaultEntryOptions = new HybridCacheEntryOptions
-            {
-                Expiration = TimeSpan.FromMinutes(10),
-                LocalCacheExpiration = TimeSpan.FromMinutes(2),
-            };
-            options.MaximumPayloadBytes = 8 * 1024 * 1024;
-        }).AddSerializerFactory<ProtobufCacheSerializerFactory>();
-
-    private static void AddReplicatedHybridCache(this IServiceCollection services, IConfiguration configuration, bool fusion)
+    private static void AddReplicatedHybridCache(this IServiceCollection services, IConfiguration configuration)
     {
         var replicas = configuration.GetValue("Caching:Replicas", 1);
         var unsynced = configuration.GetValue("Caching:UnsyncedLocalExpiration", TimeSpan.FromSeconds(5));
         var negative = configuration.GetValue("Caching:NegativeExpiration", TimeSpan.FromSeconds(5));
-        services.Decorate<HybridCache>((local, sp) => new ReplicatedHybridCache(local, fusion ? null : sp.GetRequiredService<ReplicaBus>(), replicas, unsynced, negative));
+        services.Decorate<HybridCache>((local, sp) => new ReplicatedHybridCache(local, sp.GetRequiredService<ReplicaBus>(), replicas, unsynced, negative));
     }
 }

@@ -23,24 +23,18 @@ public sealed class ReplicatedHybridCache : HybridCache
     private const string KeysTopic = "keys";
 
     private readonly HybridCache _local;
-    private readonly ReplicaBus? _bus;
+    private readonly ReplicaBus _bus;
     private readonly bool _replicasWithoutBus;
     private readonly HybridCacheEntryOptions _negativeEntry;
 
-    /// <param name="bus">Null when the cache below keeps the replicas coherent itself (FusionCache's backplane).</param>
-    public ReplicatedHybridCache(HybridCache local, ReplicaBus? bus, int replicas, TimeSpan unsyncedLocalExpiration, TimeSpan negativeExpiration)
+    public ReplicatedHybridCache(HybridCache local, ReplicaBus bus, int replicas, TimeSpan unsyncedLocalExpiration, TimeSpan negativeExpiration)
     {
         NegativeExpiration = negativeExpiration;
         _negativeEntry = new HybridCacheEntryOptions { Expiration = negativeExpiration, LocalCacheExpiration = negativeExpiration };
         _local = local;
         _bus = bus;
-        UnsyncedLocalExpiration = unsyncedLocalExpiration;
-        if (bus is null)
-        {
-            return;
-        }
-
         _replicasWithoutBus = replicas > 1 && !bus.IsConfigured;
+        UnsyncedLocalExpiration = unsyncedLocalExpiration;
         bus.On(TagsTopic, tags => _local.RemoveByTagAsync(tags).AsTask());
         bus.On(KeysTopic, keys => _local.RemoveAsync(keys).AsTask());
         bus.OnResync(() => _local.RemoveByTagAsync(EveryEntry).AsTask());
@@ -52,7 +46,7 @@ public sealed class ReplicatedHybridCache : HybridCache
     /// <summary>The longest a "not found" (a null result) is kept.</summary>
     public TimeSpan NegativeExpiration { get; }
 
-    private bool Unsynced => _replicasWithoutBus || (_bus is { IsConfigured: true, IsListening: false });
+    private bool Unsynced => _replicasWithoutBus || (_bus.IsConfigured && !_bus.IsListening);
 
     public override async ValueTask<T> GetOrCreateAsync<TState, T>(
         string key, TState state, Func<TState, CancellationToken, ValueTask<T>> factory,
@@ -88,10 +82,7 @@ public sealed class ReplicatedHybridCache : HybridCache
     {
         var list = keys?.ToList() ?? [];
         await _local.RemoveAsync(list, cancellationToken);
-        if (_bus is not null)
-        {
-            await _bus.PublishAsync(KeysTopic, list, confirmed: true);
-        }
+        await _bus.PublishAsync(KeysTopic, list, confirmed: true);
     }
 
     public override ValueTask RemoveByTagAsync(string tag, CancellationToken cancellationToken = default) =>
@@ -101,10 +92,7 @@ public sealed class ReplicatedHybridCache : HybridCache
     {
         var list = tags?.Distinct(StringComparer.Ordinal).ToList() ?? [];
         await _local.RemoveByTagAsync(list, cancellationToken);
-        if (_bus is not null)
-        {
-            await _bus.PublishAsync(TagsTopic, list, confirmed: true);
-        }
+        await _bus.PublishAsync(TagsTopic, list, confirmed: true);
     }
 
     private HybridCacheEntryOptions? Bounded(HybridCacheEntryOptions? options)

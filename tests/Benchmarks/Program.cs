@@ -43,7 +43,11 @@ if (args.Contains("--replicas") || args.Contains("replicas"))
 {
     // Cache coherence while replicas come and go, for each coherence mode (bus, fusion).
     var at = Array.IndexOf(args, "--probes");
-    await ReplicaBench.RunAsync(root, at >= 0 ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : 200);
+    var coherence = Array.IndexOf(args, "--coherence");
+    await ReplicaBench.RunAsync(
+        root,
+        at >= 0 ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : 200,
+        coherence >= 0 ? args[coherence + 1].Split(',', StringSplitOptions.RemoveEmptyEntries) : []);
     return;
 }
 
