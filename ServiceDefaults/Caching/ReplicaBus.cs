@@ -25,6 +25,7 @@ public sealed partial class ReplicaBus : IDisposable
     private readonly ConcurrentDictionary<string, Func<IReadOnlyList<string>, Task>> _handlers = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<Func<Task>> _resyncHandlers = [];
     private int _subscribed;
+    private int _leaving;
     private int _missedPublish;
     private int _disconnected;
 
@@ -126,7 +127,7 @@ public sealed partial class ReplicaBus : IDisposable
     /// <summary>Subscribes; when Redis is down now, the subscription is made on reconnection.</summary>
     public async Task StartAsync()
     {
-        if (_redis is null || Volatile.Read(ref _subscribed) == 1)
+        if (_redis is null || Volatile.Read(ref _subscribed) == 1 || Volatile.Read(ref _leaving) == 1)
         {
             return;
         }
@@ -149,6 +150,34 @@ public sealed partial class ReplicaBus : IDisposable
         {
             LogSubscribeFailed(_logger, e.GetType().Name);
         }
+    }
+
+    /// <summary>
+    /// The replica is shutting down (e.g. SIGTERM on a scale-down): it stops listening at once, so the
+    /// writes of the others no longer wait for its confirmation while it drains, and it drops what it
+    /// kept in memory; from then on its new in-process entries are short-lived (it is not listening).
+    /// </summary>
+    public async Task LeaveAsync()
+    {
+        if (_redis is null || Interlocked.Exchange(ref _leaving, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            if (Interlocked.Exchange(ref _subscribed, 0) == 1)
+            {
+                await _redis.GetSubscriber().UnsubscribeAsync(_channel);
+                await _redis.GetSubscriber().UnsubscribeAsync(_appliedChannel);
+            }
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            // Disconnected already: Redis dropped the subscription with the connection.
+        }
+
+        await ResyncLoggedAsync();
     }
 
     public void Dispose()

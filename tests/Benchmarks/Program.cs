@@ -17,6 +17,7 @@ using ProtoDate = Google.Type.Date;
 // prints figures; it passes or fails nothing.
 //   ./bench.sh [--seconds 5 --rounds 3 --sample 0.1]
 //   ./bench.sh --validation: what checking a request against its declared bounds costs per call
+//   dotnet run -c Release --project tests/Benchmarks -- --replicas: cache coherence while replicas come and go
 if (args is ["--bare-server", var barePort, var folder])
 {
     await BareServer.RunAsync(int.Parse(barePort, CultureInfo.InvariantCulture), folder);
@@ -35,6 +36,18 @@ if (args.Contains("--validation"))
 {
     // What the declared request bounds cost per call, in process.
     ValidationBench.Run();
+    return;
+}
+
+if (args.Contains("--replicas") || args.Contains("replicas"))
+{
+    // Cache coherence while replicas come and go, for each coherence mode (bus, fusion).
+    var at = Array.IndexOf(args, "--probes");
+    var coherence = Array.IndexOf(args, "--coherence");
+    await ReplicaBench.RunAsync(
+        root,
+        at >= 0 ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : 200,
+        coherence >= 0 ? args[coherence + 1].Split(',', StringSplitOptions.RemoveEmptyEntries) : []);
     return;
 }
 

@@ -1,5 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
 using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TestSupport;
 using TocMesh.Treaty.V1;
@@ -80,6 +83,57 @@ public class ReplicaTests : IAsyncLifetime
             Etag = action.Etag,
         });
         Assert.Equal("Deposit confirmed by the depositary", (await onA.GetTreatyActionAsync(new GetTreatyActionRequest { Name = action.Name })).TreatyAction.Note);
+    }
+
+    [Fact]
+    public async Task A_replica_that_starts_stopping_leaves_the_bus_at_once_so_that_writes_stop_waiting_for_it()
+    {
+        // A write waits for every subscriber Redis counts; a replica draining after SIGTERM (a
+        // scale-down) must not be one of them. C drains until the test lets it go (a hosted service
+        // that holds the stop, as in-flight calls do), so its Redis connection lives on meanwhile.
+        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var c = (TreatyHost)Replica(_a.Directory, _a.DataFolder).WithServices(s => s.AddHostedService(_ => new Draining(drained.Task)));
+        await c.Treaty().ListInstrumentsAsync(new ListInstrumentsRequest());
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
+        async Task<long> Subscribers() =>
+            (long)((RedisResult[])(await redis.GetDatabase().ExecuteAsync("PUBSUB", "NUMSUB", "tocmesh:treaty:invalidate"))!)[1];
+        async Task<bool> Reaches(long expected, TimeSpan bound)
+        {
+            var deadline = DateTime.UtcNow + bound;
+            while (await Subscribers() != expected && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+
+            return await Subscribers() == expected;
+        }
+
+        try
+        {
+            Assert.True(await Reaches(3, Waits.Hang), $"{await Subscribers()} replicas subscribed, not 3");
+            var cRedis = c.Services.GetRequiredService<IConnectionMultiplexer>();
+            var stopping = Task.Run(() => c.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication());
+            Assert.True(await Reaches(2, TimeSpan.FromSeconds(10)), $"{await Subscribers()} replicas still subscribed after C began stopping");
+            Assert.True(cRedis.IsConnected, "C's Redis connection closed: the test no longer holds the drain");
+            await stopping;
+
+            // A's writes and reads go on, read at once on B.
+            await _a.Treaty(TestKeys.Secretariat).RecordTreatyActionAsync(DominicanRepublicAccedesToCifta());
+            var report = await _b.Treaty().GetRatificationReportAsync(new GetRatificationReportRequest { AsOf = D.Meeting, InstrumentIds = { "cifta" } });
+            Assert.Equal(22, report.Tallies[0].ConsentedCount);
+        }
+        finally
+        {
+            drained.TrySetResult();
+        }
+    }
+
+    /// <summary>Holds the host's stop until released: a replica still draining its calls.</summary>
+    private sealed class Draining(Task released) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => released.WaitAsync(cancellationToken);
     }
 
     [Fact]
