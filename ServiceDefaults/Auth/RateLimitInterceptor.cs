@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Options;
 using TocMesh.ServiceDefaults.Errors;
 
@@ -11,7 +10,7 @@ namespace TocMesh.ServiceDefaults.Auth;
 /// share of the service: over the quota a call is RESOURCE_EXHAUSTED with <c>RetryInfo</c>, before any
 /// work is done. Every kind of call is counted, streams too (server reflection is a duplex stream).
 /// </summary>
-public sealed class RateLimitInterceptor : Interceptor, IDisposable
+public sealed class RateLimitInterceptor : CallCheckInterceptor, IDisposable
 {
     private readonly RateLimitOptions _options;
     private readonly PartitionedRateLimiter<string>? _limiter;
@@ -40,39 +39,9 @@ public sealed class RateLimitInterceptor : Interceptor, IDisposable
         }
     }
 
-    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        Admit(context);
-        return continuation(request, context);
-    }
-
-    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
-        ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        Admit(context);
-        return continuation(request, responseStream, context);
-    }
-
-    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        Admit(context);
-        return continuation(requestStream, context);
-    }
-
-    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
-        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        Admit(context);
-        return continuation(requestStream, responseStream, context);
-    }
-
     public void Dispose() => _limiter?.Dispose();
 
-    private void Admit(ServerCallContext context)
+    protected override void Check(ServerCallContext context)
     {
         if (_limiter is null)
         {
