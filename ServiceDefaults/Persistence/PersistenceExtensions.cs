@@ -52,9 +52,9 @@ public static class PersistenceExtensions
             builder.Services.AddDbContextPool<TContext, TSqlite>(options => options.UseSqlite(sqlite).AddInterceptors(busyTimeout));
         }
 
-        // The gRPC service classes take their stores as Lazy<T>, so a read answered from the cache
-        // leases no context at all (Deferred<T>).
-        builder.Services.TryAddTransient(typeof(Lazy<>), typeof(Deferred<>));
+        // The gRPC service classes take their stores as Deferred<T>, so a read answered from the cache
+        // leases no context at all.
+        builder.Services.TryAddTransient(typeof(Deferred<>));
         builder.Services.AddScoped(sp => new IdempotentWrites(sp.GetRequiredService<TContext>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IDatabaseMigrator, DatabaseInitializer<TContext>>();
         builder.Services.MigrateBeforeStart();

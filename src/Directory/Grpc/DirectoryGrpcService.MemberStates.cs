@@ -4,6 +4,7 @@ using TocMesh.Directory.V1;
 using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Contracts;
+using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Directory.Grpc;
 
@@ -22,7 +23,7 @@ public sealed partial class DirectoryGrpcService
             : await cache.GetOrCreateResponseAsync(
                 $"directory:member-states:v1:{asOf:yyyy-MM-dd}:{page.Size}", state, BuildAsync, [MemberStateRegister.CacheTag], context.CancellationToken);
 
-        static async ValueTask<ListMemberStatesResponse> BuildAsync((Lazy<MemberStateCatalog> MemberStates, PageRequest Page, DateOnly AsOf) s, CancellationToken ct)
+        static async ValueTask<ListMemberStatesResponse> BuildAsync((Deferred<MemberStateCatalog> MemberStates, PageRequest Page, DateOnly AsOf) s, CancellationToken ct)
         {
             var (items, next, total) = await s.MemberStates.Value.ListAsync(s.Page, ct);
             var response = new ListMemberStatesResponse { NextPageToken = next, TotalSize = total };

@@ -6,6 +6,7 @@ using TocMesh.Directory.V1;
 using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Directory.Grpc;
 
@@ -15,12 +16,12 @@ namespace TocMesh.Directory.Grpc;
 /// </summary>
 [BindServiceMethod(typeof(WireBytesBinding<DirectoryService.DirectoryServiceBase>), nameof(WireBytesBinding<DirectoryService.DirectoryServiceBase>.BindService))]
 public sealed partial class DirectoryGrpcService(
-    Lazy<MemberStateCatalog> memberStateCatalog,
+    Deferred<MemberStateCatalog> memberStateCatalog,
     MemberStateRegister register,
-    Lazy<ContactReader> contactReaderOnUse,
-    Lazy<ContactStore> contactStore,
-    Lazy<ChangeRequestStore> changeRequestStore,
-    Lazy<DirectoryChangeLog> directoryChangeLog,
+    Deferred<ContactReader> contactReaderOnUse,
+    Deferred<ContactStore> contactStore,
+    Deferred<ChangeRequestStore> changeRequestStore,
+    Deferred<DirectoryChangeLog> directoryChangeLog,
     DirectoryChangeSignal changeSignal,
     WatchSlots watchSlots,
     IOptions<DirectoryOptions> options,

@@ -19,7 +19,7 @@ namespace TocMesh.Meetings.Grpc;
 /// </summary>
 [BindServiceMethod(typeof(WireBytesBinding<V1.MeetingsService.MeetingsServiceBase>), nameof(WireBytesBinding<V1.MeetingsService.MeetingsServiceBase>.BindService))]
 public sealed class MeetingsGrpcService(
-    Lazy<MeetingRecords> records, Lazy<DocumentRegistry> documents, Lazy<MeetingReportBuilder> reports, ReportRenderMetrics renderMetrics)
+    Deferred<MeetingRecords> records, Deferred<DocumentRegistry> documents, Deferred<MeetingReportBuilder> reports, ReportRenderMetrics renderMetrics)
     : V1.MeetingsService.MeetingsServiceBase
 {
     // Each call resolves only what it uses (Deferred<T>): a database context is leased on first use.

@@ -3,6 +3,7 @@ using Grpc.Core;
 using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Contracts;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.Application;
 using TocMesh.TechnicalCooperation.Domain;
 using TocMesh.TechnicalCooperation.V1;
@@ -17,13 +18,13 @@ namespace TocMesh.TechnicalCooperation.Grpc;
 /// </summary>
 [BindServiceMethod(typeof(WireBytesBinding<TechnicalCooperationService.TechnicalCooperationServiceBase>), nameof(WireBytesBinding<TechnicalCooperationService.TechnicalCooperationServiceBase>.BindService))]
 public sealed partial class TechnicalCooperationGrpcService(
-    Lazy<ToolkitStore> toolkit,
-    Lazy<NeedsStore> needs,
-    Lazy<CurriculumRequestStore> requests,
-    Lazy<FundingStore> funding,
+    Deferred<ToolkitStore> toolkit,
+    Deferred<NeedsStore> needs,
+    Deferred<CurriculumRequestStore> requests,
+    Deferred<FundingStore> funding,
     MemberStateRegister memberStates,
-    Lazy<PointsOfContact> pointsOfContact,
-    Lazy<ITreatyStatusSource> treaty,
+    Deferred<PointsOfContact> pointsOfContact,
+    Deferred<ITreatyStatusSource> treaty,
     Currencies currencies,
     TimeProvider clock) : TechnicalCooperationService.TechnicalCooperationServiceBase
 {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
+using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.ServiceDefaults.Telemetry;
 using TocMesh.Treaty.Data;
 using TocMesh.Treaty.Domain;
@@ -17,7 +18,7 @@ namespace TocMesh.Treaty.Application;
 /// snapshot.
 /// </summary>
 public sealed class TreatyStatusReader(
-    Lazy<TreatyDbContext> database, HybridCache cache, MemberStateRegister register, Lazy<LegislationRegister> legislation, ReportRenderMetrics renderMetrics)
+    Deferred<TreatyDbContext> database, HybridCache cache, MemberStateRegister register, Deferred<LegislationRegister> legislation, ReportRenderMetrics renderMetrics)
 {
     private const string SnapshotKey = "treaty:snapshot:v2";
     private static readonly HybridCacheEntryOptions SnapshotEntry = new() { Expiration = TimeSpan.FromMinutes(30), LocalCacheExpiration = TimeSpan.FromMinutes(10) };

@@ -18,10 +18,10 @@ namespace TocMesh.Treaty.Grpc;
 [BindServiceMethod(typeof(WireBytesBinding<TreatyService.TreatyServiceBase>), nameof(WireBytesBinding<TreatyService.TreatyServiceBase>.BindService))]
 public sealed class TreatyGrpcService(
     TreatyStatusReader status,
-    Lazy<TreatyActionLedger> ledger,
-    Lazy<LegislationRegister> legislation,
-    Lazy<DataQualityReader> findings,
-    Lazy<ReferenceDataImporter> importer,
+    Deferred<TreatyActionLedger> ledger,
+    Deferred<LegislationRegister> legislation,
+    Deferred<DataQualityReader> findings,
+    Deferred<ReferenceDataImporter> importer,
     TimeProvider clock) : TreatyService.TreatyServiceBase
 {
     // The writers and registers are resolved on first use: the status reads, most calls and all
