@@ -20,23 +20,28 @@ public sealed class RateLimitInterceptor : CallCheckInterceptor, IDisposable
         _options = options.Value;
         if (_options.Enabled)
         {
-            _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, k =>
-            {
-                var rate = k.StartsWith("agency:", StringComparison.Ordinal) ? _options.AgencyPermitsPerSecond
-                    : k.StartsWith("service:", StringComparison.Ordinal) ? _options.ServicePermitsPerSecond
-                    : _options.AnonymousPermitsPerSecond;
-                // Refilled every 100 ms; a rate under 10 per second by one call every 1/rate seconds.
-                rate = Math.Max(1, rate);
-                return new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = Math.Max(1, rate * _options.BurstFactor),
-                    TokensPerPeriod = Math.Max(1, rate / 10),
-                    ReplenishmentPeriod = rate >= 10 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1.0 / rate),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                };
-            }));
+            // The bucket's options are made once per key, when its bucket is; the partitioner runs on
+            // every call and so only names the key and that one factory.
+            Func<string, TokenBucketRateLimiterOptions> bucket = BucketFor;
+            _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, bucket));
         }
+    }
+
+    private TokenBucketRateLimiterOptions BucketFor(string key)
+    {
+        var rate = key.StartsWith("agency:", StringComparison.Ordinal) ? _options.AgencyPermitsPerSecond
+            : key.StartsWith("service:", StringComparison.Ordinal) ? _options.ServicePermitsPerSecond
+            : _options.AnonymousPermitsPerSecond;
+        // Refilled every 100 ms; a rate under 10 per second by one call every 1/rate seconds.
+        rate = Math.Max(1, rate);
+        return new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, rate * _options.BurstFactor),
+            TokensPerPeriod = Math.Max(1, rate / 10),
+            ReplenishmentPeriod = rate >= 10 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1.0 / rate),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
     }
 
     public void Dispose() => _limiter?.Dispose();
