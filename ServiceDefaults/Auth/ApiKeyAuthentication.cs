@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 
 namespace TocMesh.ServiceDefaults.Auth;
@@ -6,7 +5,7 @@ namespace TocMesh.ServiceDefaults.Auth;
 /// <summary>
 /// Reads <c>authorization: Bearer &lt;key&gt;</c>. No header: anonymous (public reads need no key), and
 /// nothing else is done for the call. A known key makes the call's <see cref="Caller"/> (a feature of
-/// the call, and its <see cref="HttpContext.User"/>); an
+/// the call, read by <see cref="CallerExtensions.GetCaller(HttpContext)"/>); an
 /// unknown or malformed one leaves the call anonymous with an <see cref="ApiKeyFailure"/>, which the
 /// caller check answers UNAUTHENTICATED. Each failure is counted against the client's address, which
 /// after too many is refused without a look at its key.
@@ -19,9 +18,6 @@ namespace TocMesh.ServiceDefaults.Auth;
 /// </remarks>
 public sealed class ApiKeyAuthentication(RequestDelegate next, ApiKeyRegistry registry, FailedAuthentications failures)
 {
-    public const string SchemeName = "ApiKey";
-    public const string AgencyClaim = "tocmesh:agency";
-
     public Task InvokeAsync(HttpContext context)
     {
         string? header = context.Request.Headers.Authorization;
@@ -52,8 +48,8 @@ public sealed class ApiKeyAuthentication(RequestDelegate next, ApiKeyRegistry re
         }
 
         var hash = ApiKeyRegistry.Hash(header[prefix.Length..].Trim());
-        var entry = registry.FindByHash(hash);
-        if (entry is null)
+        var caller = registry.FindByHash(hash);
+        if (caller is null)
         {
             const string unknown = "The API key is not recognised.";
             failures.Record(address, unknown, hash);
@@ -61,11 +57,7 @@ public sealed class ApiKeyAuthentication(RequestDelegate next, ApiKeyRegistry re
             return;
         }
 
-        var caller = new Caller(entry.Agency, entry.Roles.Select(r => r.Trim()).ToHashSet(StringComparer.Ordinal));
         context.Features.Set(caller);
-        var claims = new List<Claim> { new(ClaimTypes.Name, entry.Agency), new(AgencyClaim, entry.Agency) };
-        claims.AddRange(caller.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        context.User = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
     }
 }
 

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Options;
 
 namespace TocMesh.ServiceDefaults.Auth;
 
-/// <summary>The configured keys, indexed by hash, rebuilt when configuration changes.</summary>
+/// <summary>The callers of the configured keys, indexed by hash, rebuilt when configuration changes.</summary>
 public sealed class ApiKeyRegistry : IDisposable
 {
     private readonly IDisposable? _subscription;
-    private FrozenDictionary<string, ApiKeyEntry> _byHash;
+    private FrozenDictionary<string, Caller> _byHash;
 
     public ApiKeyRegistry(IOptionsMonitor<ApiKeyOptions> options)
     {
@@ -20,16 +20,15 @@ public sealed class ApiKeyRegistry : IDisposable
     public static string Hash(string key) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    public ApiKeyEntry? Find(string key) => FindByHash(Hash(key));
-
-    /// <summary>The entry of the key whose <see cref="Hash"/> is <paramref name="hash"/>.</summary>
-    public ApiKeyEntry? FindByHash(string hash) => _byHash.GetValueOrDefault(hash);
+    /// <summary>The caller of the key whose <see cref="Hash"/> is <paramref name="hash"/>.</summary>
+    public Caller? FindByHash(string hash) => _byHash.GetValueOrDefault(hash);
 
     public void Dispose() => _subscription?.Dispose();
 
-    private static FrozenDictionary<string, ApiKeyEntry> Index(ApiKeyOptions options) =>
+    // One Caller per key, made here rather than on every call that presents it.
+    private static FrozenDictionary<string, Caller> Index(ApiKeyOptions options) =>
         options.ApiKeys.Concat(options.IssuedKeys)
             .Where(k => !string.IsNullOrWhiteSpace(k.Sha256))
             .GroupBy(k => k.Sha256.Trim().ToLowerInvariant())
-            .ToFrozenDictionary(g => g.Key, g => g.Last());
+            .ToFrozenDictionary(g => g.Key, g => new Caller(g.Last().Agency, g.Last().Roles.Select(r => r.Trim()).ToHashSet(StringComparer.Ordinal)));
 }
