@@ -4,7 +4,8 @@ using TocMesh.Directory.Grpc;
 using TocMesh.ServiceDefaults;
 using TocMesh.ServiceDefaults.Persistence;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.UseKestrelHttpsConfiguration();
 builder.AddServiceDefaults(MeshResources.Directory);
 builder.AddApplicationServices();
 

@@ -4,7 +4,8 @@ using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation;
 using TocMesh.TechnicalCooperation.Grpc;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.UseKestrelHttpsConfiguration();
 builder.AddServiceDefaults(MeshResources.TechnicalCooperation);
 builder.AddApplicationServices();
 

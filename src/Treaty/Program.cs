@@ -4,7 +4,8 @@ using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.Treaty;
 using TocMesh.Treaty.Grpc;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.UseKestrelHttpsConfiguration();
 builder.AddServiceDefaults(MeshResources.Treaty);
 builder.AddApplicationServices();
 
