@@ -30,6 +30,11 @@ public static class ServiceResources
         {
             // Keys issued with `tocmesh keys issue --file AppHost/data/api-keys.json` (or in Data:Folder), shared by every service.
             context.EnvironmentVariables["Auth__KeysFile"] = keysFile;
+            foreach (var (name, value) in MeshResources.RuntimeEnvironment)
+            {
+                context.EnvironmentVariables[name] = value;
+            }
+
             foreach (var setting in keys.AsEnumerable(makePathsRelative: true).Where(s => s.Value is not null))
             {
                 context.EnvironmentVariables[$"Auth__ApiKeys__{setting.Key.Replace(":", "__", StringComparison.Ordinal)}"] = setting.Value!;

@@ -322,6 +322,8 @@ internal sealed class ServiceProcesses(string root, string work, double sampleRa
             ("Auth__ApiKeys__0__Roles__0", "secretariat"),
             ("Logging__LogLevel__Default", "Warning"),
         };
+        // As the AppHost and the container image start a service (the bare and raw servers keep the runtime's defaults).
+        env.AddRange(TocMesh.MeshResources.RuntimeEnvironment.Select(e => (e.Key, e.Value)));
         env.AddRange(environment); // later entries win: a caller may override the defaults
         return StartProcessAsync(name, "dotnet", [path], Path.GetDirectoryName(path)!, port, env);
     }

@@ -79,6 +79,23 @@ public sealed class MeshTests(MeshFixture mesh)
     }
 
     [Fact]
+    public async Task Every_service_starts_with_the_mesh_runtime_settings()
+    {
+        var model = mesh.App.Services.GetRequiredService<DistributedApplicationModel>();
+        foreach (var service in MeshResources.Services)
+        {
+#pragma warning disable CS0618 // the short way to read a resource's environment in a test
+            var environment = await model.Resources.OfType<ProjectResource>().Single(r => r.Name == service).GetEnvironmentVariableValuesAsync();
+#pragma warning restore CS0618
+            foreach (var (name, value) in MeshResources.RuntimeEnvironment)
+            {
+                Assert.True(environment.TryGetValue(name, out var actual), $"{service} has no {name}");
+                Assert.Equal(value, actual);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Each_calling_service_has_a_key_of_its_own_that_its_callees_know_only_by_hash_as_a_service_that_writes_nothing()
     {
         var model = mesh.App.Services.GetRequiredService<DistributedApplicationModel>();
