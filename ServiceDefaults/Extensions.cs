@@ -48,24 +48,19 @@ public static class Extensions
         builder.Services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, builder.Configuration));
 
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
-        builder.Services.AddSingleton<RateLimitInterceptor>();
-        builder.Services.AddSingleton<CallMetricsInterceptor>();
+        builder.Services.AddSingleton<RateLimitCheck>();
+        builder.Services.AddSingleton<CallMetrics>();
         builder.Services.AddSingleton<ReportRenderMetrics>();
         // Stateless: one instance each instead of one per call.
-        builder.Services.AddSingleton<ErrorStatusInterceptor>();
-        builder.Services.AddSingleton<CallerInterceptor>();
-        builder.Services.AddSingleton<RequestBoundsInterceptor>();
+        builder.Services.AddSingleton<ErrorStatus>();
+        builder.Services.AddSingleton<CallerCheck>();
+        builder.Services.AddSingleton<RequestBounds>();
+        builder.Services.AddSingleton<ServerCallInterceptor>();
 
         builder.Services.AddGrpc(options =>
         {
-            // Outermost first: metrics see the final status; every failure below becomes a status;
-            // unknown keys and quotas are refused before any work.
-            options.Interceptors.Add<CallMetricsInterceptor>();
-            options.Interceptors.Add<ErrorStatusInterceptor>();
-            options.Interceptors.Add<CallerInterceptor>();
-            options.Interceptors.Add<RateLimitInterceptor>();
-            // The bounds every request declares in its .proto, before any handler runs.
-            options.Interceptors.Add<RequestBoundsInterceptor>();
+            // Metrics, error statuses, the caller and quota checks and the declared bounds, as one layer.
+            options.Interceptors.Add<ServerCallInterceptor>();
             // No request of any contract comes near this; a larger one is RESOURCE_EXHAUSTED before it is parsed.
             options.MaxReceiveMessageSize = builder.Configuration.GetValue("Grpc:MaxReceiveMessageSize", 4 * 1024 * 1024);
             options.EnableDetailedErrors = false;

@@ -1,7 +1,7 @@
 namespace TocMesh.ServiceDefaults.Errors;
 
 /// <summary>
-/// A failure the caller can act on. Domain code throws these; <see cref="ErrorStatusInterceptor"/>
+/// A failure the caller can act on. Domain code throws these; <see cref="ErrorStatus"/>
 /// turns them into gRPC statuses with rich details, so domain code never touches gRPC types.
 /// </summary>
 public abstract class DomainException(string message, string reason) : Exception(message)

@@ -8,7 +8,7 @@ namespace TocMesh.ServiceDefaults.Errors;
 /// <summary>
 /// A gRPC request body that is not a message of the method (random bytes, a truncated message) fails
 /// in the framework before any interceptor sees it, and the framework answers UNKNOWN. Every failure
-/// inside a handler already leaves as a status of its own (<see cref="ErrorStatusInterceptor"/>), so
+/// inside a handler already leaves as a status of its own (<see cref="ErrorStatus"/>), so
 /// an UNKNOWN is this case: the caller's bytes. It is answered INVALID_ARGUMENT with a BadRequest.
 /// </summary>
 public sealed class MalformedRequestMiddleware(RequestDelegate next)

@@ -17,7 +17,7 @@ public static class ValidationBench
 {
     public static void Run()
     {
-        var bounds = new RequestBoundsInterceptor();
+        var bounds = new RequestBounds();
         var flood = new GetLegislativeComparisonRequest();
         flood.StateCodes.AddRange(Enumerable.Repeat("MEX", 200_000));
         var cases = new (string Name, IMessage Request, int Calls)[]
@@ -58,7 +58,7 @@ public static class ValidationBench
         return request;
     }
 
-    private static void Check(RequestBoundsInterceptor bounds, IMessage request)
+    private static void Check(RequestBounds bounds, IMessage request)
     {
         try
         {

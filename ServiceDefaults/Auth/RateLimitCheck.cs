@@ -10,12 +10,12 @@ namespace TocMesh.ServiceDefaults.Auth;
 /// share of the service: over the quota a call is RESOURCE_EXHAUSTED with <c>RetryInfo</c>, before any
 /// work is done. Every kind of call is counted, streams too (server reflection is a duplex stream).
 /// </summary>
-public sealed class RateLimitInterceptor : CallCheckInterceptor, IDisposable
+public sealed class RateLimitCheck : IDisposable
 {
     private readonly RateLimitOptions _options;
     private readonly PartitionedRateLimiter<string>? _limiter;
 
-    public RateLimitInterceptor(IOptions<RateLimitOptions> options)
+    public RateLimitCheck(IOptions<RateLimitOptions> options)
     {
         _options = options.Value;
         if (_options.Enabled)
@@ -46,7 +46,8 @@ public sealed class RateLimitInterceptor : CallCheckInterceptor, IDisposable
 
     public void Dispose() => _limiter?.Dispose();
 
-    protected override void Check(ServerCallContext context)
+    /// <summary>Throws RESOURCE_EXHAUSTED (as <see cref="QuotaExceededException"/>) when the caller is over its quota.</summary>
+    public void Check(ServerCallContext context)
     {
         if (_limiter is null)
         {

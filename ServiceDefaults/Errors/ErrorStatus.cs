@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -12,65 +11,12 @@ namespace TocMesh.ServiceDefaults.Errors;
 /// The one place where failures become gRPC statuses. Domain failures carry rich details
 /// (<c>BadRequest</c>, <c>ResourceInfo</c>, <c>PreconditionFailure</c>, <c>ErrorInfo</c>); anything
 /// unexpected becomes INTERNAL with a trace id and nothing of the exception on the wire.
+/// <see cref="ServerCallInterceptor"/> applies it to every call.
 /// </summary>
-public sealed partial class ErrorStatusInterceptor(ILogger<ErrorStatusInterceptor> logger, ServiceIdentity service) : Interceptor
+public sealed partial class ErrorStatus(ILogger<ErrorStatus> logger, ServiceIdentity service)
 {
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        try
-        {
-            return await continuation(request, context);
-        }
-        catch (Exception e) when (e is not RpcException)
-        {
-            throw ToRpcException(e, context);
-        }
-    }
-
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
-        ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        try
-        {
-            await continuation(request, responseStream, context);
-        }
-        catch (Exception e) when (e is not RpcException)
-        {
-            throw ToRpcException(e, context);
-        }
-    }
-
-    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context,
-        ClientStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        try
-        {
-            return await continuation(requestStream, context);
-        }
-        catch (Exception e) when (e is not RpcException)
-        {
-            throw ToRpcException(e, context);
-        }
-    }
-
-    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
-        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        try
-        {
-            await continuation(requestStream, responseStream, context);
-        }
-        catch (Exception e) when (e is not RpcException)
-        {
-            throw ToRpcException(e, context);
-        }
-    }
-
-    private RpcException ToRpcException(Exception exception, ServerCallContext context)
+    /// <summary>The status for a failure that is not one already (an <see cref="RpcException"/> is passed through by the caller).</summary>
+    public RpcException ToRpcException(Exception exception, ServerCallContext context)
     {
         if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
         {

@@ -1,8 +1,6 @@
 using System.Text;
 using Buf.Validate;
 using Google.Protobuf;
-using Grpc.Core;
-using Grpc.Core.Interceptors;
 using ProtoValidate;
 using TocMesh.ServiceDefaults.Errors;
 
@@ -14,28 +12,13 @@ namespace TocMesh.ServiceDefaults.Contracts;
 /// gRPC and JSON callers alike (JSON transcoding goes through the same pipeline). A request past a
 /// bound is INVALID_ARGUMENT naming the field; the services' own rules run only on bounded input.
 /// </summary>
-public sealed class RequestBoundsInterceptor : Interceptor
+public sealed class RequestBounds
 {
     /// <summary>Up to this size a refused request has every problem listed (capped), past it only the first.</summary>
     public const int FullReportBytes = 16 * 1024;
 
     // Compiles each message type's rules on first use and keeps them; safe to share between calls.
     private readonly Validator _validator = new(new ValidatorOptions { PreLoadDescriptors = false, DisableLazy = false });
-
-    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        Check(request);
-        return continuation(request, context);
-    }
-
-    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
-        ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        Check(request);
-        return continuation(request, responseStream, context);
-    }
 
     /// <summary>Throws a (capped) <see cref="ValidationException"/> when <paramref name="request"/> breaks a declared bound.</summary>
     public void Check(object? request)
