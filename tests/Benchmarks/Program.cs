@@ -135,12 +135,13 @@ var raw = await services.StartRawAsync(15198, responses);
 var servers = new[] { "full", "bare", "raw" };
 string UrlOf(string server, RunningService service, string path) => (server switch { "full" => service.Url, "bare" => bare.Url, _ => raw.Url }) + path;
 
-// Bring every hot path to optimized code (tiered JIT) before anything is measured.
+// Bring every hot path to its final optimized code (tiered JIT) before anything is measured.
 foreach (var (method, path, service, _, _) in methods)
 {
     foreach (var server in servers)
     {
-        await H2Load.WarmAsync(UrlOf(server, service, path), frames[method].RequestFile, 30_000);
+        var took = await H2Load.WarmAsync(UrlOf(server, service, path), frames[method].RequestFile, frames[method].ResponseFrameBytes, TimeSpan.FromSeconds(options.WarmupLimit));
+        Console.WriteLine(FormattableString.Invariant($"warm-up {method} {server}: {took.TotalSeconds:F0} s"));
     }
 }
 
@@ -233,7 +234,7 @@ static double Median(List<double> values)
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
-internal sealed record Options(int Seconds, double SampleRatio, int Warmup, int Rounds)
+internal sealed record Options(int Seconds, double SampleRatio, int Warmup, int Rounds, int WarmupLimit)
 {
     public static Options Parse(string[] args)
     {
@@ -241,6 +242,7 @@ internal sealed record Options(int Seconds, double SampleRatio, int Warmup, int 
         var sample = 0.1;
         var warmup = 3;
         var rounds = 3;
+        var warmupLimit = 60;
         for (var i = 0; i < args.Length - 1; i++)
         {
             if (args[i] == "--seconds")
@@ -255,13 +257,17 @@ internal sealed record Options(int Seconds, double SampleRatio, int Warmup, int 
             {
                 sample = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
             }
+            else if (args[i] == "--warmup-limit")
+            {
+                warmupLimit = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            }
             else if (args[i] == "--rounds")
             {
                 rounds = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
             }
         }
 
-        return new Options(seconds, sample, warmup, rounds);
+        return new Options(seconds, sample, warmup, rounds, warmupLimit);
     }
 }
 
