@@ -75,6 +75,19 @@ public static class Extensions
         return builder;
     }
 
+    /// <summary>
+    /// The service's gRPC class, registered so that gRPC takes it from the container for each call
+    /// instead of making it with <c>ActivatorUtilities</c>, which looked each constructor argument up
+    /// on its own (3.5 % of a cached read's CPU in a perf profile, with eleven arguments); the container
+    /// compiles the whole construction once. Transient: gRPC asks for one per call anyway.
+    /// </summary>
+    public static IHostApplicationBuilder AddGrpcServiceClass<TService>(this IHostApplicationBuilder builder)
+        where TService : class
+    {
+        builder.Services.AddTransient<TService>();
+        return builder;
+    }
+
     /// <summary>The endpoints every service exposes: <c>grpc.health.v1</c> and server reflection.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {

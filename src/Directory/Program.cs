@@ -8,6 +8,7 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.UseKestrelHttpsConfiguration();
 builder.AddServiceDefaults(MeshResources.Directory);
 builder.AddApplicationServices();
+builder.AddGrpcServiceClass<DirectoryGrpcService>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

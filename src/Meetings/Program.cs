@@ -8,6 +8,7 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.UseKestrelHttpsConfiguration();
 builder.AddServiceDefaults(MeshResources.Meetings);
 builder.AddApplicationServices();
+builder.AddGrpcServiceClass<MeetingsGrpcService>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

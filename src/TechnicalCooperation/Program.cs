@@ -8,6 +8,7 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.UseKestrelHttpsConfiguration();
 builder.AddServiceDefaults(MeshResources.TechnicalCooperation);
 builder.AddApplicationServices();
+builder.AddGrpcServiceClass<TechnicalCooperationGrpcService>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

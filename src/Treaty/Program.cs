@@ -8,6 +8,7 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.UseKestrelHttpsConfiguration();
 builder.AddServiceDefaults(MeshResources.Treaty);
 builder.AddApplicationServices();
+builder.AddGrpcServiceClass<TreatyGrpcService>();
 
 var app = builder.Build();
 app.UseServiceDefaults();
