@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using OpenTelemetry.Context.Propagation;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -25,6 +26,13 @@ public static class TelemetryExtensions
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
         });
+
+        // W3C trace context only. ASP.NET Core already reads traceparent and baggage into each call's
+        // activity, and HttpClient and gRPC clients write them from it; with the SDK's default
+        // (trace context and baggage) OpenTelemetry's ASP.NET Core listener parsed the same headers
+        // again on every call, sampled or not, for an OpenTelemetry Baggage API nothing here reads
+        // (1.8 % of a cached read's CPU, perf).
+        Sdk.SetDefaultTextMapPropagator(new TraceContextPropagator());
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
