@@ -66,7 +66,7 @@ public sealed class ServerCallInterceptor(
         {
             var status = ToStatus(e, context);
             metrics.Record(context, status.StatusCode, started);
-            Throw(e, status);
+            throw Rethrow(e, status);
         }
     }
 
@@ -80,8 +80,7 @@ public sealed class ServerCallInterceptor(
         }
         catch (Exception e)
         {
-            Throw(e, ToStatus(e, context));
-            throw;
+            throw Rethrow(e, ToStatus(e, context));
         }
     }
 
@@ -96,7 +95,7 @@ public sealed class ServerCallInterceptor(
         }
         catch (Exception e)
         {
-            Throw(e, ToStatus(e, context));
+            throw Rethrow(e, ToStatus(e, context));
         }
     }
 
@@ -118,21 +117,23 @@ public sealed class ServerCallInterceptor(
         {
             var status = ToStatus(e, context);
             metrics.Record(context, status.StatusCode, started);
-            Throw(e, status);
-            throw;
+            throw Rethrow(e, status);
         }
     }
 
     private RpcException ToStatus(Exception e, ServerCallContext context) => e as RpcException ?? errors.ToRpcException(e, context);
 
-    /// <summary>Rethrows <paramref name="e"/> with its stack when it is the status already, else throws the status.</summary>
-    private static void Throw(Exception e, RpcException status)
+    /// <summary>
+    /// <paramref name="status"/> to throw; when it is <paramref name="e"/> itself (a status already),
+    /// rethrows it here with its original stack.
+    /// </summary>
+    private static RpcException Rethrow(Exception e, RpcException status)
     {
         if (ReferenceEquals(e, status))
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
         }
 
-        throw status;
+        return status;
     }
 }
