@@ -62,11 +62,14 @@ public sealed class ServerCallInterceptor(
             await continuation(request, responseStream, context);
             metrics.Record(context, StatusCode.OK, started);
         }
+        catch (RpcException e)
+        {
+            metrics.Record(context, e.StatusCode, started);
+            throw;
+        }
         catch (Exception e)
         {
-            var status = ToStatus(e, context);
-            metrics.Record(context, status.StatusCode, started);
-            throw Rethrow(e, status);
+            throw Failed(e, context, started);
         }
     }
 
@@ -78,9 +81,9 @@ public sealed class ServerCallInterceptor(
             Admit(context);
             return await continuation(requestStream, context);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not RpcException)
         {
-            throw Rethrow(e, ToStatus(e, context));
+            throw errors.ToRpcException(e, context);
         }
     }
 
@@ -93,9 +96,9 @@ public sealed class ServerCallInterceptor(
             Admit(context);
             await continuation(requestStream, responseStream, context);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not RpcException)
         {
-            throw Rethrow(e, ToStatus(e, context));
+            throw errors.ToRpcException(e, context);
         }
     }
 
@@ -113,27 +116,22 @@ public sealed class ServerCallInterceptor(
             metrics.Record(context, StatusCode.OK, started);
             return response;
         }
+        catch (RpcException e)
+        {
+            metrics.Record(context, e.StatusCode, started);
+            throw;
+        }
         catch (Exception e)
         {
-            var status = ToStatus(e, context);
-            metrics.Record(context, status.StatusCode, started);
-            throw Rethrow(e, status);
+            throw Failed(e, context, started);
         }
     }
 
-    private RpcException ToStatus(Exception e, ServerCallContext context) => e as RpcException ?? errors.ToRpcException(e, context);
-
-    /// <summary>
-    /// <paramref name="status"/> to throw; when it is <paramref name="e"/> itself (a status already),
-    /// rethrows it here with its original stack.
-    /// </summary>
-    private static RpcException Rethrow(Exception e, RpcException status)
+    /// <summary>The status a failure that is not one already becomes, counted in the call's metrics.</summary>
+    private RpcException Failed(Exception e, ServerCallContext context, long started)
     {
-        if (ReferenceEquals(e, status))
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
-        }
-
+        var status = errors.ToRpcException(e, context);
+        metrics.Record(context, status.StatusCode, started);
         return status;
     }
 }
