@@ -4,8 +4,7 @@ using TocMesh.Directory.Grpc;
 using TocMesh.ServiceDefaults;
 using TocMesh.ServiceDefaults.Persistence;
 
-var builder = WebApplication.CreateSlimBuilder(args);
-builder.WebHost.UseKestrelHttpsConfiguration();
+var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults(MeshResources.Directory);
 builder.AddApplicationServices();
 builder.AddGrpcServiceClass<DirectoryGrpcService>();

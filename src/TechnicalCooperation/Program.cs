@@ -4,8 +4,7 @@ using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation;
 using TocMesh.TechnicalCooperation.Grpc;
 
-var builder = WebApplication.CreateSlimBuilder(args);
-builder.WebHost.UseKestrelHttpsConfiguration();
+var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults(MeshResources.TechnicalCooperation);
 builder.AddApplicationServices();
 builder.AddGrpcServiceClass<TechnicalCooperationGrpcService>();

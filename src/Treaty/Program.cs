@@ -4,8 +4,7 @@ using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.Treaty;
 using TocMesh.Treaty.Grpc;
 
-var builder = WebApplication.CreateSlimBuilder(args);
-builder.WebHost.UseKestrelHttpsConfiguration();
+var builder = ServiceHost.CreateBuilder(args);
 builder.AddServiceDefaults(MeshResources.Treaty);
 builder.AddApplicationServices();
 builder.AddGrpcServiceClass<TreatyGrpcService>();
