@@ -43,8 +43,8 @@ public static partial class H2Load
 
     /// <summary>
     /// Unmeasured load (4 connections × 16 streams, 3 s at a time) for at least 15 s and then until two
-    /// runs in a row agree within 5 %, at most <paramref name="limit"/>: the runtime recompiles hot methods (tiered JIT, with
-    /// profile-guided optimization) on a background thread, and on a server with one core under full
+    /// runs in a row agree within 5 %, at most <paramref name="limit"/>: the runtime recompiles hot
+    /// methods (tiered JIT, with profile-guided optimization) on a background thread, and on a server with one core under full
     /// load that takes tens of seconds, longer for a server with more code on its path. A fixed count
     /// of warm-up calls left the services still compiling while they were measured, against a bare
     /// server that had finished. Returns how long it took.
@@ -53,7 +53,7 @@ public static partial class H2Load
     {
         var started = Stopwatch.GetTimestamp();
         var previous = 0.0;
-        for (var run = 0; Stopwatch.GetElapsedTime(started) < limit; run++)
+        while (Stopwatch.GetElapsedTime(started) < limit)
         {
             var current = (await RunAsync(url, requestFile, responseFrameBytes, 4, 16, TimeSpan.FromSeconds(3))).CallsPerSecond;
             if (Stopwatch.GetElapsedTime(started) >= TimeSpan.FromSeconds(15) && Math.Abs(current - previous) <= 0.05 * previous)

@@ -12,7 +12,7 @@ using ProtoDate = Google.Type.Date;
 // and raw Kestrel writing the same bytes with no gRPC pipeline. The load is h2load on core 1 (it is
 // not the bottleneck: it drives raw Kestrel several times faster than any gRPC server here). It
 // prints figures; it passes or fails nothing.
-//   ./bench.sh [--seconds 5 --rounds 3 --sample 0.1]
+//   ./bench.sh [--seconds 5 --rounds 3 --sample 0.1 --warmup-limit 60]
 //   ./bench.sh --validation: what checking a request against its declared bounds costs per call
 //   dotnet run -c Release --project tests/Benchmarks -- --replicas: cache coherence while replicas come and go
 if (args is ["--bare-server", var barePort, var folder])
