@@ -3,7 +3,8 @@
 # side by side on core 0, driven by h2load on core 1 (Debian's nghttp2-client, installed when
 # missing); then the uncached report and the warm meeting report from a .NET client, and each
 # service's RSS. Prints figures; passes or fails nothing. Arguments go to the benchmark
-# (--seconds N per run, --rounds R for the median, --sample S trace sample ratio, --warmup-limit W
+# (--seconds N per run, --rounds R for the median, --sample S in place of the shipped trace sample
+# ratio, --method M for one cached read only, --warmup-limit W
 # seconds at most of warm-up per server and method, until its throughput is steady).
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -41,7 +41,7 @@ public static class TelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(service.TelemetryName, "Microsoft.Extensions.Caching.Hybrid"))
             .WithTracing(tracing => tracing
-                .SetSampler(new ParentBasedSampler(new IncomingCallSampler(CallSampler(builder.Configuration))))
+                .SetSampler(new ParentBasedSampler(new IncomingCallSampler(CallSampler(builder.Configuration, builder.Environment))))
                 .AddSource(builder.Environment.ApplicationName, service.TelemetryName)
                 .AddAspNetCoreInstrumentation(o =>
                 {
@@ -62,14 +62,19 @@ public static class TelemetryExtensions
         return builder;
     }
 
+    /// <summary>The share of new calls that start a recorded trace in <c>Production</c> unless configured.</summary>
+    public const double ProductionSampleRatio = 0.1;
+
     /// <summary>
-    /// <c>Telemetry:TraceSampleRatio</c> (default 1: every call) decides how many calls start a
-    /// recorded trace; a call that arrives inside a trace follows its caller's decision (parent-based), so
-    /// a trace is recorded whole or not at all even where services run different ratios.
+    /// <c>Telemetry:TraceSampleRatio</c> decides how many calls start a recorded trace: unless it is set,
+    /// <see cref="ProductionSampleRatio"/> in <c>Production</c> (a deployment, the container image) and
+    /// every call elsewhere (the AppHost's mesh, tests). A call that arrives inside a trace follows its
+    /// caller's decision (parent-based), so a trace is recorded whole or not at all even where services
+    /// run different ratios.
     /// </summary>
-    private static Sampler CallSampler(IConfiguration configuration)
+    private static Sampler CallSampler(IConfiguration configuration, IHostEnvironment environment)
     {
-        var ratio = configuration.GetValue("Telemetry:TraceSampleRatio", 1.0);
+        var ratio = configuration.GetValue("Telemetry:TraceSampleRatio", environment.IsProduction() ? ProductionSampleRatio : 1.0);
         return new ParentBasedSampler(ratio >= 1.0 ? new AlwaysOnSampler() : new TraceIdRatioBasedSampler(ratio));
     }
 }

@@ -12,7 +12,8 @@ using ProtoDate = Google.Type.Date;
 // and raw Kestrel writing the same bytes with no gRPC pipeline. The load is h2load on core 1 (it is
 // not the bottleneck: it drives raw Kestrel several times faster than any gRPC server here). It
 // prints figures; it passes or fails nothing.
-//   ./bench.sh [--seconds 5 --rounds 3 --sample 0.1 --warmup-limit 60]
+//   ./bench.sh [--seconds 5 --rounds 3 --warmup-limit 60 --sample 1 --method GetContact]
+//   (--sample overrides the services' shipped trace sample ratio; --method measures one cached read only)
 //   ./bench.sh --validation: what checking a request against its declared bounds costs per call
 //   dotnet run -c Release --project tests/Benchmarks -- --replicas: cache coherence while replicas come and go
 if (args is ["--bare-server", var barePort, var folder])
@@ -59,7 +60,7 @@ var work = Path.Combine(Path.GetTempPath(), "tocmesh-bench", DateTime.UtcNow.ToS
 System.IO.Directory.CreateDirectory(work);
 const string key = "benchmark-secretariat-key";
 
-Console.WriteLine(FormattableString.Invariant($"TocMesh benchmark · {DateTime.UtcNow:yyyy-MM-dd} · {Environment.ProcessorCount} cores · {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription} · {options.Seconds}s per run, median of {options.Rounds} · trace sample ratio {options.SampleRatio}"));
+Console.WriteLine(FormattableString.Invariant($"TocMesh benchmark · {DateTime.UtcNow:yyyy-MM-dd} · {Environment.ProcessorCount} cores · {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription} · {options.Seconds}s per run, median of {options.Rounds} · trace sample ratio {options.SampleRatio?.ToString(CultureInfo.InvariantCulture) ?? "as shipped"}"));
 if (Environment.ProcessorCount >= 2 && OperatingSystem.IsLinux())
 {
     Process.GetCurrentProcess().ProcessorAffinity = 1 << 1;
@@ -132,8 +133,11 @@ var raw = await services.StartRawAsync(15198, responses);
 var servers = new[] { "full", "bare", "raw" };
 string UrlOf(string server, RunningService service, string path) => (server switch { "full" => service.Url, "bare" => bare.Url, _ => raw.Url }) + path;
 
+// The bare and raw servers answer every method; --method measures one of them.
+var measured = methods.Where(m => options.Method is null || m.Method == options.Method).ToArray();
+
 // Bring every hot path to its final optimized code (tiered JIT) before anything is measured.
-foreach (var (method, path, service, _, _) in methods)
+foreach (var (method, path, service, _, _) in measured)
 {
     foreach (var server in servers)
     {
@@ -147,7 +151,7 @@ var peakRss = new Dictionary<string, long>();
 Console.WriteLine();
 Console.WriteLine("| method | load | full calls/s | bare calls/s | raw Kestrel calls/s | full/bare | full/raw | every answer checked |");
 Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---|");
-foreach (var (method, path, service, _, _) in methods)
+foreach (var (method, path, service, _, _) in measured)
 {
     foreach (var (label, connections, streams) in loads)
     {
@@ -231,12 +235,13 @@ static double Median(List<double> values)
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
-internal sealed record Options(int Seconds, double SampleRatio, int Warmup, int Rounds, int WarmupLimit)
+internal sealed record Options(int Seconds, double? SampleRatio, int Warmup, int Rounds, int WarmupLimit, string? Method)
 {
     public static Options Parse(string[] args)
     {
         var seconds = 5;
-        var sample = 0.1;
+        double? sample = null;
+        string? method = null;
         var warmup = 3;
         var rounds = 3;
         var warmupLimit = 60;
@@ -258,13 +263,17 @@ internal sealed record Options(int Seconds, double SampleRatio, int Warmup, int 
             {
                 warmupLimit = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
             }
+            else if (args[i] == "--method")
+            {
+                method = args[i + 1];
+            }
             else if (args[i] == "--rounds")
             {
                 rounds = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
             }
         }
 
-        return new Options(seconds, sample, warmup, rounds, warmupLimit);
+        return new Options(seconds, sample, warmup, rounds, warmupLimit, method);
     }
 }
 

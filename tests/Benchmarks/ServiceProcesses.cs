@@ -24,7 +24,7 @@ internal sealed record RunningService(string Name, Process Process, string Url)
     }
 }
 
-internal sealed class ServiceProcesses(string root, string work, double sampleRatio, string apiKey) : IAsyncDisposable
+internal sealed class ServiceProcesses(string root, string work, double? sampleRatio, string apiKey) : IAsyncDisposable
 {
     private readonly List<RunningService> _running = [];
 
@@ -43,7 +43,6 @@ internal sealed class ServiceProcesses(string root, string work, double sampleRa
         {
             ("Kestrel__Endpoints__http__Url", $"http://127.0.0.1:{port}"),
             ($"ConnectionStrings__{name}db", $"Data Source={Path.Combine(work, name + ".db")}"),
-            ("Telemetry__TraceSampleRatio", sampleRatio.ToString(CultureInfo.InvariantCulture)),
             ("RateLimits__AgencyPermitsPerSecond", "10000000"),
             ("RateLimits__AnonymousPermitsPerSecond", "10000000"),
             ("Auth__ApiKeys__0__Agency", "OAS General Secretariat"),
@@ -51,6 +50,11 @@ internal sealed class ServiceProcesses(string root, string work, double sampleRa
             ("Auth__ApiKeys__0__Roles__0", "secretariat"),
             ("Logging__LogLevel__Default", "Warning"),
         };
+        if (sampleRatio is { } ratio)
+        {
+            env.Add(("Telemetry__TraceSampleRatio", ratio.ToString(CultureInfo.InvariantCulture)));
+        }
+
         // As the AppHost and the container image start a service (the bare and raw servers keep the runtime's defaults).
         env.AddRange(TocMesh.MeshResources.RuntimeEnvironment.Select(e => (e.Key, e.Value)));
         env.AddRange(environment); // later entries win: a caller may override the defaults
