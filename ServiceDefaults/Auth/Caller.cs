@@ -25,7 +25,8 @@ public sealed record Caller(string? Agency, IReadOnlySet<string> Roles)
     /// <summary>Another TocMesh service calling with its own key (agency <c>service:&lt;name&gt;</c>).</summary>
     public bool IsService => Roles.Contains(ServiceRole);
 
-    public bool IsEditorOf(string stateCode) => Roles.Contains(StateEditorPrefix + stateCode.ToUpperInvariant());
+    // An anonymous caller (no roles) builds no role name: every cached contact read asks.
+    public bool IsEditorOf(string stateCode) => Roles.Count > 0 && Roles.Contains(StateEditorPrefix + stateCode.ToUpperInvariant());
 
     public IEnumerable<string> EditedStates =>
         Roles.Where(r => r.StartsWith(StateEditorPrefix, StringComparison.Ordinal)).Select(r => r[StateEditorPrefix.Length..]);

@@ -48,21 +48,27 @@ public sealed class ReplicatedHybridCache : HybridCache
 
     private bool Unsynced => _replicasWithoutBus || (_bus.IsConfigured && !_bus.IsListening);
 
-    public override async ValueTask<T> GetOrCreateAsync<TState, T>(
+    public override ValueTask<T> GetOrCreateAsync<TState, T>(
         string key, TState state, Func<TState, CancellationToken, ValueTask<T>> factory,
         HybridCacheEntryOptions? options = null, IEnumerable<string>? tags = null, CancellationToken cancellationToken = default)
     {
+        // A null result leaves the factory as an exception, so HybridCache keeps nothing under its
+        // options; it is then kept under the short ones. A hit completes at once and is returned as it is.
+        var found = _local.GetOrCreateAsync(
+            key,
+            (State: state, Factory: factory),
+            static async (s, ct) => await s.Factory(s.State, ct) ?? throw new NothingFound(),
+            Bounded(options),
+            tags,
+            cancellationToken);
+        return found.IsCompletedSuccessfully ? found : KeepNothingFoundAsync(found, key, tags, cancellationToken);
+    }
+
+    private async ValueTask<T> KeepNothingFoundAsync<T>(ValueTask<T> found, string key, IEnumerable<string>? tags, CancellationToken cancellationToken)
+    {
         try
         {
-            // A null result leaves the factory as an exception, so HybridCache keeps nothing under its
-            // options; it is then kept under the short ones.
-            return await _local.GetOrCreateAsync(
-                key,
-                (State: state, Factory: factory),
-                static async (s, ct) => await s.Factory(s.State, ct) ?? throw new NothingFound(),
-                Bounded(options),
-                tags,
-                cancellationToken);
+            return await found;
         }
         catch (NothingFound)
         {

@@ -1,16 +1,29 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Caching.Hybrid;
 
 namespace TocMesh.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// The cache hit ratio per area (<c>tocmesh.cache.lookups</c> and <c>tocmesh.cache.misses</c>, tag
+/// What the operators see of the cache, in one layer around it:
+/// <list type="bullet">
+/// <item>The hit ratio per area (<c>tocmesh.cache.lookups</c> and <c>tocmesh.cache.misses</c>, tag
 /// <c>area</c>): HybridCache says nothing about hits, so every lookup is counted and a miss is a
 /// lookup whose value had to be built. A value found in either level, or built by a concurrent
-/// caller of the same key, is a hit. Hit ratio = 1 - misses / lookups.
+/// caller of the same key, is a hit. Hit ratio = 1 - misses / lookups.</item>
+/// <item>A miss stays in the trace of the call that missed. HybridCache may build a value on a
+/// thread of its own, outside the caller's execution context (one build for every concurrent caller
+/// of the key); the database queries and calls to other services of that build then had no parent,
+/// so they showed as traces of their own, apart from the call. The build runs with the first
+/// caller's activity as its parent.</item>
+/// </list>
 /// </summary>
-public sealed class MeteredHybridCache : HybridCache
+/// <remarks>
+/// One layer, not one for the metrics and one for the traces: every layer is a generic virtual call
+/// on a cached read's path, resolved at run time, with a closure of its own (perf, docs/performance.md).
+/// </remarks>
+public sealed class ObservedHybridCache : HybridCache
 {
     private readonly HybridCache _inner;
     private readonly Counter<long> _lookups;
@@ -19,7 +32,7 @@ public sealed class MeteredHybridCache : HybridCache
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _areasBySpan;
     private readonly string _serviceName;
 
-    public MeteredHybridCache(HybridCache inner, IMeterFactory meters, ServiceIdentity service)
+    public ObservedHybridCache(HybridCache inner, IMeterFactory meters, ServiceIdentity service)
     {
         _inner = inner;
         _serviceName = service.Name;
@@ -60,11 +73,11 @@ public sealed class MeteredHybridCache : HybridCache
         _lookups.Add(1, new KeyValuePair<string, object?>("area", area));
         return _inner.GetOrCreateAsync(
             key,
-            (State: state, Factory: factory, Misses: _misses, Area: area),
+            (State: state, Factory: factory, Misses: _misses, Area: area, Caller: Activity.Current),
             static (s, ct) =>
             {
                 s.Misses.Add(1, new KeyValuePair<string, object?>("area", s.Area));
-                return s.Factory(s.State, ct);
+                return s.Caller is null ? s.Factory(s.State, ct) : BuildInTraceAsync(s.Caller, s.State, s.Factory, ct);
             },
             options, tags, cancellationToken);
     }
@@ -83,6 +96,14 @@ public sealed class MeteredHybridCache : HybridCache
 
     public override ValueTask RemoveByTagAsync(IEnumerable<string> tags, CancellationToken cancellationToken = default) =>
         _inner.RemoveByTagAsync(tags, cancellationToken);
+
+    private static async ValueTask<T> BuildInTraceAsync<TState, T>(
+        Activity caller, TState state, Func<TState, CancellationToken, ValueTask<T>> factory, CancellationToken cancellationToken)
+    {
+        // Set for this build only: what an async method sets does not flow back to its caller.
+        Activity.Current = caller;
+        return await factory(state, cancellationToken);
+    }
 
     // One string per area for the life of the process: no allocation per lookup.
     private string Area(string key)
