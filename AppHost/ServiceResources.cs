@@ -25,11 +25,16 @@ public static class ServiceResources
         }
 
         var keys = project.ApplicationBuilder.Configuration.GetSection("Auth:ApiKeys");
+        // The mesh is where operators watch the traffic: every call is a trace in its dashboard,
+        // whatever environment a service would otherwise run in (a deployment samples a tenth).
+        // `--Telemetry:TraceSampleRatio=0.1` samples here too.
+        var sampleRatio = project.ApplicationBuilder.Configuration["Telemetry:TraceSampleRatio"] ?? "1";
         var keysFile = Path.Combine(DataFolders.Root(project.ApplicationBuilder), "api-keys.json");
         project.WithEnvironment(context =>
         {
             // Keys issued with `tocmesh keys issue --file AppHost/data/api-keys.json` (or in Data:Folder), shared by every service.
             context.EnvironmentVariables["Auth__KeysFile"] = keysFile;
+            context.EnvironmentVariables["Telemetry__TraceSampleRatio"] = sampleRatio;
             foreach (var (name, value) in MeshResources.RuntimeEnvironment)
             {
                 context.EnvironmentVariables[name] = value;

@@ -44,6 +44,41 @@ public sealed class TraceSamplingTests
         Assert.Equal(0, Count(telemetry, unsampled));
     }
 
+    [Fact]
+    public async Task In_production_a_tenth_of_new_calls_start_a_recorded_trace_and_elsewhere_every_call_does()
+    {
+        Assert.InRange(await RecordedOfAsync(calls: 300, environment: "Production"), 8, 60); // about 30
+        Assert.Equal(40, await RecordedOfAsync(calls: 40, environment: "Testing"));
+    }
+
+    /// <summary>How many of <paramref name="calls"/> new calls (no trace context sent) a service in <paramref name="environment"/> records.</summary>
+    private static async Task<int> RecordedOfAsync(int calls, string environment)
+    {
+        var telemetry = new TelemetryCapture();
+        using var host = new MeetingsHost();
+        host.WithDependencyDown("treaty").WithDependencyDown("techcoop").WithDependencyDown("directory")
+            .WithSetting("environment", environment)
+            .WithServices(telemetry.AddTo);
+        var meetings = host.Meetings();
+        for (var i = 0; i < calls; i++)
+        {
+            await meetings.ListMeetingsAsync(new ListMeetingsRequest());
+        }
+
+        // A span is exported when it ends, just after its answer: count until the count stops moving.
+        var recorded = -1;
+        for (var settled = 0; settled < 5; settled = recorded == Count(telemetry) ? settled + 1 : 0)
+        {
+            recorded = Count(telemetry);
+            await Task.Delay(100);
+        }
+
+        return recorded;
+
+        static int Count(TelemetryCapture telemetry) =>
+            telemetry.Spans.Count(s => s.StartsWith("Microsoft.AspNetCore|", StringComparison.Ordinal) && s.Contains("ListMeetings", StringComparison.Ordinal));
+    }
+
     /// <summary>A partner's call made inside its own trace: the client sends that trace, and its decision, as traceparent.</summary>
     private static async Task CallInsideAsync(MeetingsService.MeetingsServiceClient client, ActivityTraceId trace, ActivityTraceFlags flags)
     {
