@@ -12,6 +12,9 @@ namespace TocMesh.ServiceDefaults.Telemetry;
 
 public static class TelemetryExtensions
 {
+    /// <summary>The share of new calls that start a recorded trace in <c>Production</c> unless configured.</summary>
+    public const double ProductionSampleRatio = 0.1;
+
     /// <summary>
     /// Logs, metrics and traces through OpenTelemetry, exported over OTLP when
     /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the AppHost sets it to its dashboard). A trace is a
@@ -61,9 +64,6 @@ public static class TelemetryExtensions
 
         return builder;
     }
-
-    /// <summary>The share of new calls that start a recorded trace in <c>Production</c> unless configured.</summary>
-    public const double ProductionSampleRatio = 0.1;
 
     /// <summary>
     /// <c>Telemetry:TraceSampleRatio</c> decides how many calls start a recorded trace: unless it is set,

@@ -41,6 +41,9 @@ internal sealed class ServiceProcesses(string root, string work, double? sampleR
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)));
         var env = new List<(string, string)>
         {
+            // As deployed, whatever the shell says: Production decides defaults such as the trace sample ratio.
+            ("ASPNETCORE_ENVIRONMENT", "Production"),
+            ("DOTNET_ENVIRONMENT", "Production"),
             ("Kestrel__Endpoints__http__Url", $"http://127.0.0.1:{port}"),
             ($"ConnectionStrings__{name}db", $"Data Source={Path.Combine(work, name + ".db")}"),
             ("RateLimits__AgencyPermitsPerSecond", "10000000"),
