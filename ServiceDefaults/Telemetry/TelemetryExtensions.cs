@@ -13,7 +13,7 @@ namespace TocMesh.ServiceDefaults.Telemetry;
 public static class TelemetryExtensions
 {
     /// <summary>The share of new calls that start a recorded trace in <c>Production</c> unless configured.</summary>
-    public const double ProductionSampleRatio = 0.1;
+    private const double ProductionSampleRatio = 0.1;
 
     /// <summary>
     /// Logs, metrics and traces through OpenTelemetry, exported over OTLP when

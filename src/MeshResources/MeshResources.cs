@@ -19,8 +19,9 @@ public static class MeshResources
     /// What every launcher of a service puts in its environment (the AppHost, the benchmark, and the
     /// container image via <c>src/ContainerImage.props</c>, which a deploy test holds to this): the
     /// garbage collector's budget for its youngest generation, 4 MiB instead of one sized from the
-    /// CPU's cache (about 16 MiB on a 32 MiB L3). The services keep about 10 MB alive, so the default budget was most of their heap: 8-10 MB less
-    /// resident memory per service under load, with throughput within the run-to-run noise
+    /// CPU's cache (about 16 MiB on a 32 MiB L3). The services keep about 10 MB alive, so the default
+    /// budget was most of their heap: 8-10 MB less resident memory per service under load, with
+    /// throughput within the run-to-run noise
     /// (docs/performance.md). The runtime reads this setting from the environment only (the
     /// runtimeconfig.json property has no effect), hence here and not in the project files.
     /// </summary>

@@ -43,7 +43,6 @@ internal sealed class ServiceProcesses(string root, string work, double? sampleR
         {
             // As deployed, whatever the shell says: Production decides defaults such as the trace sample ratio.
             ("ASPNETCORE_ENVIRONMENT", "Production"),
-            ("DOTNET_ENVIRONMENT", "Production"),
             ("Kestrel__Endpoints__http__Url", $"http://127.0.0.1:{port}"),
             ($"ConnectionStrings__{name}db", $"Data Source={Path.Combine(work, name + ".db")}"),
             ("RateLimits__AgencyPermitsPerSecond", "10000000"),
