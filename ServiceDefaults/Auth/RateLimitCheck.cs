@@ -20,10 +20,11 @@ public sealed class RateLimitCheck : IDisposable
         _options = options.Value;
         if (_options.Enabled)
         {
-            // The bucket's options are made once per key, when its bucket is; the partitioner runs on
-            // every call and so only names the key and that one factory.
-            Func<string, TokenBucketRateLimiterOptions> bucket = BucketFor;
-            _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, bucket));
+            // A bucket and its options are made once per key; the partitioner runs on every call and so
+            // only names the key and that one factory (RateLimitPartition.GetTokenBucketLimiter would
+            // wrap the factory in a new delegate on every call).
+            Func<string, RateLimiter> bucket = key => new TokenBucketRateLimiter(BucketFor(key));
+            _limiter = PartitionedRateLimiter.Create<string, string>(key => new RateLimitPartition<string>(key, bucket));
         }
     }
 

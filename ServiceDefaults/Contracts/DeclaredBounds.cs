@@ -45,7 +45,19 @@ public static class DeclaredBounds
         }
 
         var all = checks.ToArray();
-        return Compiled[type] = (message, level) => Array.TrueForAll(all, c => c(message, level));
+        // A loop, not Array.TrueForAll: its predicate would capture the message, a closure on every call.
+        return Compiled[type] = (message, level) =>
+        {
+            foreach (var check in all)
+            {
+                if (!check(message, level))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        };
     }
 
     private static Func<IMessage, int, bool>? Field(FieldDescriptor field, int depth)
