@@ -20,13 +20,15 @@ public sealed partial class FailedAuthentications : IDisposable
         _logger = logger;
         var limit = Math.Max(1, options.Value.FailedAuthenticationLimit);
         Window = options.Value.FailedAuthenticationWindow > TimeSpan.Zero ? options.Value.FailedAuthenticationWindow : TimeSpan.FromMinutes(1);
-        _failures = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        var window = new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit,
             Window = Window,
             QueueLimit = 0,
             AutoReplenishment = true,
-        }));
+        };
+        // Asked for every call with a key (IsRefused), so one factory made here, not one per call.
+        _failures = KeyedRateLimiter.Create(_ => new FixedWindowRateLimiter(window));
     }
 
     /// <summary>How long an address that failed too often waits at most.</summary>

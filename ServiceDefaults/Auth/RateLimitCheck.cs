@@ -20,11 +20,8 @@ public sealed class RateLimitCheck : IDisposable
         _options = options.Value;
         if (_options.Enabled)
         {
-            // A bucket and its options are made once per key; the partitioner runs on every call and so
-            // only names the key and that one factory (RateLimitPartition.GetTokenBucketLimiter would
-            // wrap the factory in a new delegate on every call).
-            Func<string, RateLimiter> bucket = key => new TokenBucketRateLimiter(BucketFor(key));
-            _limiter = PartitionedRateLimiter.Create<string, string>(key => new RateLimitPartition<string>(key, bucket));
+            // A bucket and its options are made once per key.
+            _limiter = KeyedRateLimiter.Create(key => new TokenBucketRateLimiter(BucketFor(key)));
         }
     }
 
