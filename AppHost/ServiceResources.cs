@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.Versioning;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
@@ -46,7 +48,49 @@ public static class ServiceResources
             }
         });
 
-        return project.WithTocMeshReplicas(cache is not null).WithGrpcHealthCheck();
+        return project.WithBuiltOutput().WithTocMeshReplicas(cache is not null).WithGrpcHealthCheck();
+    }
+
+    /// <summary>
+    /// Starts the service from the output the AppHost's build has just made (<c>dotnet &lt;service&gt;.dll</c>)
+    /// instead of Aspire's <c>dotnet run --no-build</c>, a launcher that evaluates the project with MSBuild
+    /// before the service starts: about a second of CPU and 130 MB per service, four at once when the mesh starts.
+    /// Aspire's own launch stays where the output is not in the layout every project here builds to
+    /// (<c>bin/&lt;configuration&gt;/&lt;framework&gt;</c>, as the AppHost's own), under <c>dotnet watch</c>,
+    /// and under an IDE's debug session, which launches projects itself.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithBuiltOutput(this IResourceBuilder<ProjectResource> project)
+    {
+        var configuration = project.ApplicationBuilder.Configuration;
+        if (configuration.GetValue<bool>("DOTNET_WATCH") || !string.IsNullOrEmpty(configuration["DEBUG_SESSION_PORT"])
+            || BuiltOutput(project.Resource.GetProjectMetadata().ProjectPath) is not { } assembly)
+        {
+            return project;
+        }
+
+        project.WithAnnotation(
+            new ExecutableAnnotation { Command = "dotnet", WorkingDirectory = Path.GetDirectoryName(project.Resource.GetProjectMetadata().ProjectPath)! },
+            ResourceAnnotationMutationBehavior.Replace);
+        return project.WithArgs(assembly);
+    }
+
+    /// <summary>The project's assembly where the AppHost's build puts it (same configuration and framework), when it is there.</summary>
+    public static string? BuiltOutput(string projectPath)
+    {
+        var appHost = typeof(ServiceResources).Assembly;
+        var buildConfiguration = appHost.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration;
+        var framework = appHost.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkName is { } name
+            ? new FrameworkName(name)
+            : null;
+        if (buildConfiguration is not { Length: > 0 } || framework is null)
+        {
+            return null;
+        }
+
+        var assembly = Path.Combine(
+            Path.GetDirectoryName(projectPath)!, "bin", buildConfiguration,
+            $"net{framework.Version.Major}.{framework.Version.Minor}", Path.GetFileNameWithoutExtension(projectPath) + ".dll");
+        return File.Exists(assembly) ? assembly : null;
     }
 
     /// <summary>

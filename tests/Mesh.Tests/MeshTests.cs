@@ -96,6 +96,29 @@ public sealed class MeshTests(MeshFixture mesh)
     }
 
     [Fact]
+    public async Task Every_service_runs_from_the_assembly_the_build_made_with_no_dotnet_run_launcher()
+    {
+        var model = mesh.App.Services.GetRequiredService<DistributedApplicationModel>();
+        var notifications = mesh.App.Services.GetRequiredService<ResourceNotificationService>();
+        foreach (var service in MeshFixture.Services)
+        {
+            var project = model.Resources.OfType<ProjectResource>().Single(r => r.Name == service).GetProjectMetadata().ProjectPath;
+            var assembly = TocMesh.AppHost.ServiceResources.BuiltOutput(project);
+            Assert.NotNull(assembly);
+
+            // The process the orchestrator started and watches is the service itself: `dotnet <service>.dll`.
+            var running = await notifications.WaitForResourceAsync(service, e => e.Snapshot.Properties.Any(p => p.Name == "executable.pid" && p.Value is not null))
+                .WaitAsync(TimeSpan.FromSeconds(30));
+            var pid = Convert.ToInt32(running.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value, System.Globalization.CultureInfo.InvariantCulture);
+            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").TrimEnd('\0').Split('\0');
+            Assert.Equal("dotnet", Path.GetFileName(commandLine[0]));
+            Assert.Equal([assembly], commandLine[1..]);
+            // Its content root, where its appsettings.json is, as under `dotnet run`: the project's folder.
+            Assert.Equal(Path.GetDirectoryName(project), System.IO.Directory.ResolveLinkTarget($"/proc/{pid}/cwd", returnFinalTarget: false)?.FullName);
+        }
+    }
+
+    [Fact]
     public async Task Each_calling_service_has_a_key_of_its_own_that_its_callees_know_only_by_hash_as_a_service_that_writes_nothing()
     {
         var model = mesh.App.Services.GetRequiredService<DistributedApplicationModel>();
