@@ -64,6 +64,9 @@ public static class Extensions
             // No request of any contract comes near this; a larger one is RESOURCE_EXHAUSTED before it is parsed.
             options.MaxReceiveMessageSize = builder.Configuration.GetValue("Grpc:MaxReceiveMessageSize", 4 * 1024 * 1024);
             options.EnableDetailedErrors = false;
+            // No catch-all routes for unknown services and methods, which every call's route match
+            // visited; UnimplementedGrpcCalls answers those calls instead.
+            options.IgnoreUnknownServices = true;
             configureGrpc?.Invoke(options);
         }).AddJsonTranscoding(o => o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
         builder.AddServiceOpenApi(service);
@@ -102,12 +105,13 @@ public static class Extensions
     }
 
     /// <summary>
-    /// The client's address first (from trusted proxies only), then authentication, which must run
-    /// before the gRPC endpoints read the caller.
+    /// The client's address first (from trusted proxies only), the answer to a gRPC call that routing
+    /// found no method for, then authentication, which must run before the gRPC endpoints read the caller.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseMiddleware<UnimplementedGrpcCalls>();
         app.UseMiddleware<MalformedRequestMiddleware>();
         app.UseMiddleware<ApiKeyAuthentication>();
         // A call without a deadline is still bounded; streaming methods opt out with [DisableRequestTimeout].

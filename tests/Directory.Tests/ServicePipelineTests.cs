@@ -51,6 +51,42 @@ public sealed class ServicePipelineTests
         Assert.Equal("NOT_FOUND", e.ErrorInfo()?.Reason);
     }
 
+    [Theory]
+    [InlineData("tocmesh.directory.v1.DirectoryService", "GetNothing", "Method is unimplemented.")]
+    [InlineData("grpc.health.v1.Health", "Unwatch", "Method is unimplemented.")]
+    [InlineData("tocmesh.nowhere.v1.NoService", "GetContact", "Service is unimplemented.")]
+    public async Task A_call_to_a_method_or_service_the_server_does_not_have_is_unimplemented(string service, string method, string message)
+    {
+        using var host = new DirectoryHost();
+        var invoker = host.Client<RawClient>().Invoker;
+        var call = new Method<byte[], byte[]>(MethodType.Unary, service, method, Marshallers.Create(b => b, b => b), Marshallers.Create(b => b, b => b));
+
+        var e = await RpcAssert.ThrowsAsync(StatusCode.Unimplemented, () => invoker.AsyncUnaryCall(call, null, new CallOptions(), []).ResponseAsync);
+        Assert.Equal(message, e.Status.Detail);
+
+        // The known methods beside it still answer.
+        Assert.Equal("MEX", (await host.Directory().GetMemberStateAsync(new GetMemberStateRequest { Code = "MEX" })).MemberState.Code);
+    }
+
+    [Theory]
+    [InlineData("GET", "/tocmesh.directory.v1.DirectoryService/GetNothing", "application/grpc")]
+    [InlineData("POST", "/tocmesh.directory.v1.DirectoryService/GetNothing", "application/json")]
+    [InlineData("POST", "/one/two/three", "application/grpc")]
+    public async Task A_request_that_is_no_grpc_call_to_an_unknown_path_is_not_found(string method, string path, string contentType)
+    {
+        using var host = new DirectoryHost();
+        using var client = host.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            request.Content = new ByteArrayContent([]);
+            request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        using var response = await client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     /// <summary>Bursts of <paramref name="size"/> calls until one is refused: how many were answered before, and the refusal.</summary>
     private static async Task<(int Admitted, RpcException Refused)> BurstsUntilRefusedAsync(DirectoryService.DirectoryServiceClient directory, int size)
     {
