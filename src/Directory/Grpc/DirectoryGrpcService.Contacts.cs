@@ -26,12 +26,12 @@ public sealed partial class DirectoryGrpcService
 
     private ValueTask<GetContactResponse> ContactResponseAsync(string name, bool personalData, CancellationToken ct)
     {
-        var id = ContactName.ParseId(name, "name");
+        // The key is the only string a hit makes; the tag is made on a miss.
         return cache.GetOrCreateResponseAsync(
-            $"contact-response:{id}:{(personalData ? "personal" : "public")}",
+            string.Concat("contact-response:", ContactName.Id(name, "name"), personalData ? ":personal" : ":public"),
             (Reader: contactReaderOnUse, Name: name, PersonalData: personalData),
             static async (s, token) => new GetContactResponse { Contact = (await s.Reader.Value.GetAsync(s.Name, "name", token)).ToMessage(s.PersonalData) },
-            [DirectoryCacheTags.Contact(id)],
+            TagsOnMiss.Of(name, static name => DirectoryCacheTags.Contact(ContactName.ParseId(name, "name"))),
             ct);
     }
 
