@@ -30,6 +30,49 @@ public sealed class ServerTimeoutTests
         Assert.True(clock.Elapsed >= serverTimeout, $"the call ended after {clock.Elapsed}, before the server's bound of {serverTimeout}");
     }
 
+    [Fact]
+    public async Task Bounds_reused_from_call_to_call_still_end_a_hung_call_and_cancel_no_other()
+    {
+        var serverTimeout = TimeSpan.FromSeconds(2);
+        using var directory = new SilentServer();
+        using var host = new TechCoopHost(directoryDown: true);
+        host.WithSetting($"services:{MeshResources.Directory}:http:0", directory.Address).WithSetting("Grpc:ServerTimeout", serverTimeout.ToString());
+        var client = host.TechCoop();
+        await WarmUpAsync(client);
+
+        // Many quick calls, so that their bounds go back to the pool and are handed out again.
+        await QuickCallsAsync(client);
+
+        // A call the caller gives up on: its bound is cancelled through the connection's token (and so not
+        // reused). In process the server's answer to the abort can reach the client before its own cancellation.
+        using (var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+        {
+            var abandoned = Stopwatch.StartNew();
+            var cancelled = await Assert.ThrowsAsync<RpcException>(() => client.RecommendCoursesAsync(new RecommendCoursesRequest { StateCode = "MEX" }, cancellationToken: giveUp.Token).ResponseAsync);
+            Assert.Contains(cancelled.StatusCode, new[] { StatusCode.Cancelled, StatusCode.DeadlineExceeded });
+            Assert.True(abandoned.Elapsed < serverTimeout, $"the abandoned call ended after {abandoned.Elapsed}");
+        }
+
+        // A hung call still ends at its bound, on a reused source.
+        var clock = Stopwatch.StartNew();
+        var e = await Assert.ThrowsAsync<RpcException>(() => client.RecommendCoursesAsync(new RecommendCoursesRequest { StateCode = "MEX" }).ResponseAsync.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);
+        Assert.True(clock.Elapsed >= serverTimeout, $"the call ended after {clock.Elapsed}, before the server's bound of {serverTimeout}");
+
+        // And no later call is cancelled by a bound that served another.
+        await QuickCallsAsync(client);
+        await Task.Delay(serverTimeout);
+        await QuickCallsAsync(client);
+    }
+
+    private static async Task QuickCallsAsync(TechnicalCooperationService.TechnicalCooperationServiceClient client)
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => client.ListCoursesAsync(new ListCoursesRequest()).ResponseAsync));
+        }
+    }
+
     // The first calls of a cold server (JIT) may themselves pass a short bound on a busy machine.
     private static async Task WarmUpAsync(TechnicalCooperationService.TechnicalCooperationServiceClient client)
     {
