@@ -25,7 +25,8 @@ public sealed partial class FailedAuthentications : IDisposable
             PermitLimit = limit,
             Window = Window,
             QueueLimit = 0,
-            AutoReplenishment = true,
+            // Reset by the partitioned limiter's one heartbeat, not by a timer per address (see RateLimitCheck).
+            AutoReplenishment = false,
         };
         // Asked for every call with a key (IsRefused), so one factory made here, not one per call.
         _failures = KeyedRateLimiter.Create(_ => new FixedWindowRateLimiter(window));

@@ -30,7 +30,7 @@ public sealed class RateLimitCheck : IDisposable
         var rate = key.StartsWith("agency:", StringComparison.Ordinal) ? _options.AgencyPermitsPerSecond
             : key.StartsWith("service:", StringComparison.Ordinal) ? _options.ServicePermitsPerSecond
             : _options.AnonymousPermitsPerSecond;
-        // Refilled every 100 ms; a rate under 10 per second by one call every 1/rate seconds.
+        // Refilled at the rate's pace: every 100 ms the heartbeat adds what the time since the last refill earned.
         rate = Math.Max(1, rate);
         return new TokenBucketRateLimiterOptions
         {
@@ -38,7 +38,9 @@ public sealed class RateLimitCheck : IDisposable
             TokensPerPeriod = Math.Max(1, rate / 10),
             ReplenishmentPeriod = rate >= 10 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1.0 / rate),
             QueueLimit = 0,
-            AutoReplenishment = true,
+            // Refilled by the partitioned limiter's one heartbeat (every 100 ms, by the time elapsed), not
+            // by a timer of each bucket's own: callers from many addresses must not each start a timer.
+            AutoReplenishment = false,
         };
     }
 

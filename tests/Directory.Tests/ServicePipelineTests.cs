@@ -51,6 +51,30 @@ public sealed class ServicePipelineTests
         Assert.Equal("NOT_FOUND", e.ErrorInfo()?.Reason);
     }
 
+    [Fact]
+    public async Task Callers_from_a_thousand_addresses_each_get_a_quota_but_no_timer_of_their_own()
+    {
+        using var host = new DirectoryHost();
+        host.WithSetting("RateLimits:AnonymousPermitsPerSecond", "5").WithSetting("RateLimits:BurstFactor", "1");
+        await host.ClientFrom<DirectoryService.DirectoryServiceClient>("198.51.100.1").GetMemberStateAsync(new GetMemberStateRequest { Code = "MEX" });
+
+        // One quota (a token bucket) per address; the buckets are refilled from one heartbeat. A bucket
+        // that refilled itself would hold a timer of its own: a thousand more timers in the process.
+        var timers = Timer.ActiveCount;
+        for (var i = 0; i < 1000; i++)
+        {
+            await host.ClientFrom<DirectoryService.DirectoryServiceClient>($"10.1.{i / 250}.{i % 250 + 1}").GetMemberStateAsync(new GetMemberStateRequest { Code = "MEX" });
+        }
+
+        Assert.True(Timer.ActiveCount - timers < 200, $"{Timer.ActiveCount - timers} more timers after a thousand callers");
+
+        // And each address still has its own quota, refilled: one address runs out, the next does not.
+        var (admitted, refused) = await BurstsUntilRefusedAsync(host.ClientFrom<DirectoryService.DirectoryServiceClient>("10.1.0.1"), 30);
+        Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
+        Assert.InRange(admitted, 0, 30);
+        await host.ClientFrom<DirectoryService.DirectoryServiceClient>("10.1.0.2").GetMemberStateAsync(new GetMemberStateRequest { Code = "MEX" });
+    }
+
     [Theory]
     [InlineData("tocmesh.directory.v1.DirectoryService", "GetNothing", "Method is unimplemented.")]
     [InlineData("grpc.health.v1.Health", "Unwatch", "Method is unimplemented.")]
