@@ -12,10 +12,8 @@ public sealed class ServerTimeoutTests
     public async Task A_call_without_a_deadline_stuck_on_a_hung_directory_ends_at_the_servers_timeout()
     {
         var serverTimeout = TimeSpan.FromSeconds(1);
-        using var directory = new SilentServer();
-        using var host = new TechCoopHost(directoryDown: true);
-        host.WithSetting($"services:{MeshResources.Directory}:http:0", directory.Address).WithSetting("Grpc:ServerTimeout", serverTimeout.ToString());
-        var client = host.TechCoop();
+        using var hung = new WithHungDirectory(serverTimeout);
+        var client = hung.Client;
         await WarmUpAsync(client);
 
         var clock = Stopwatch.StartNew();
@@ -34,10 +32,8 @@ public sealed class ServerTimeoutTests
     public async Task Bounds_reused_from_call_to_call_still_end_a_hung_call_and_cancel_no_other()
     {
         var serverTimeout = TimeSpan.FromSeconds(2);
-        using var directory = new SilentServer();
-        using var host = new TechCoopHost(directoryDown: true);
-        host.WithSetting($"services:{MeshResources.Directory}:http:0", directory.Address).WithSetting("Grpc:ServerTimeout", serverTimeout.ToString());
-        var client = host.TechCoop();
+        using var hung = new WithHungDirectory(serverTimeout);
+        var client = hung.Client;
         await WarmUpAsync(client);
 
         // Many quick calls, so that their bounds go back to the pool and are handed out again.
@@ -70,6 +66,27 @@ public sealed class ServerTimeoutTests
         for (var round = 0; round < 5; round++)
         {
             await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => client.ListCoursesAsync(new ListCoursesRequest()).ResponseAsync));
+        }
+    }
+
+    /// <summary>TechnicalCooperation bounded at <c>serverTimeout</c>, its Directory a server that never answers.</summary>
+    private sealed class WithHungDirectory : IDisposable
+    {
+        private readonly SilentServer _directory = new();
+        private readonly TechCoopHost _host = new(directoryDown: true);
+
+        public WithHungDirectory(TimeSpan serverTimeout)
+        {
+            _host.WithSetting($"services:{MeshResources.Directory}:http:0", _directory.Address).WithSetting("Grpc:ServerTimeout", serverTimeout.ToString());
+            Client = _host.TechCoop();
+        }
+
+        public TechnicalCooperationService.TechnicalCooperationServiceClient Client { get; }
+
+        public void Dispose()
+        {
+            _host.Dispose();
+            _directory.Dispose();
         }
     }
 
