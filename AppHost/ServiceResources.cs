@@ -62,14 +62,16 @@ public static class ServiceResources
     public static IResourceBuilder<ProjectResource> WithBuiltOutput(this IResourceBuilder<ProjectResource> project)
     {
         var configuration = project.ApplicationBuilder.Configuration;
+        var projectPath = project.Resource.GetProjectMetadata().ProjectPath;
         if (configuration.GetValue<bool>("DOTNET_WATCH") || !string.IsNullOrEmpty(configuration["DEBUG_SESSION_PORT"])
-            || BuiltOutput(project.Resource.GetProjectMetadata().ProjectPath) is not { } assembly)
+            || BuiltOutput(projectPath) is not { } assembly)
         {
             return project;
         }
 
+        // The project's folder stays the working directory: its content root, as under `dotnet run`.
         project.WithAnnotation(
-            new ExecutableAnnotation { Command = "dotnet", WorkingDirectory = Path.GetDirectoryName(project.Resource.GetProjectMetadata().ProjectPath)! },
+            new ExecutableAnnotation { Command = "dotnet", WorkingDirectory = Path.GetDirectoryName(projectPath)! },
             ResourceAnnotationMutationBehavior.Replace);
         return project.WithArgs(assembly);
     }
