@@ -24,7 +24,7 @@ public sealed class MalformedRequestMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
+        if (context.Request.IsGrpc())
         {
             context.Response.OnStarting(static state =>
             {

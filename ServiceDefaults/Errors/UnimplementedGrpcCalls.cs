@@ -23,7 +23,7 @@ public sealed partial class UnimplementedGrpcCalls(RequestDelegate next, Endpoin
     {
         if (context.GetEndpoint() is not null
             || !HttpMethods.IsPost(context.Request.Method)
-            || context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) != true
+            || !context.Request.IsGrpc()
             || !TrySplit(context.Request.Path.Value, out var service, out var method))
         {
             return next(context);

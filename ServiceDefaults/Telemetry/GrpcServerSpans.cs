@@ -18,7 +18,7 @@ public static class GrpcServerSpans
 
     public static void Name(Activity activity, HttpContext context)
     {
-        if (!IsGrpc(context.Request.ContentType)
+        if (!context.Request.IsGrpc()
             || context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is not { } grpc)
         {
             return;
@@ -35,7 +35,4 @@ public static class GrpcServerSpans
             activity.SetTag("rpc.grpc.status_code", code);
         }
     }
-
-    private static bool IsGrpc(string? contentType) =>
-        contentType is not null && contentType.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase);
 }
