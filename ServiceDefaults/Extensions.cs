@@ -110,7 +110,8 @@ public static class Extensions
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        app.UseTrustedProxies();
+        app.UseMiddleware<UnrecordedCallTags>();
         app.UseMiddleware<UnimplementedGrpcCalls>();
         app.UseMiddleware<MalformedRequestMiddleware>();
         app.UseMiddleware<ApiKeyAuthentication>();
