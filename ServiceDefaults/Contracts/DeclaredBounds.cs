@@ -28,11 +28,13 @@ public static class DeclaredBounds
             return null;
         }
 
-        if (Compiled.TryGetValue(type, out var known))
-        {
-            return known;
-        }
+        // The lookup apart from the building: the closure the building makes would otherwise be
+        // allocated on every call, found or not (a captured local's closure is made on entry).
+        return Compiled.TryGetValue(type, out var known) ? known : Build(type, depth);
+    }
 
+    private static Func<IMessage, int, bool>? Build(MessageDescriptor type, int depth)
+    {
         var checks = new List<Func<IMessage, int, bool>>();
         foreach (var field in type.Fields.InFieldNumberOrder())
         {
