@@ -4,7 +4,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
@@ -52,9 +51,6 @@ public static class PersistenceExtensions
             builder.Services.AddDbContextPool<TContext, TSqlite>(options => options.UseSqlite(sqlite).AddInterceptors(busyTimeout));
         }
 
-        // The gRPC service classes take their stores as Deferred<T>, so a read answered from the cache
-        // leases no context at all.
-        builder.Services.TryAddTransient(typeof(Deferred<>));
         builder.Services.AddScoped(sp => new IdempotentWrites(sp.GetRequiredService<TContext>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IDatabaseMigrator, DatabaseInitializer<TContext>>();
         builder.Services.MigrateBeforeStart();

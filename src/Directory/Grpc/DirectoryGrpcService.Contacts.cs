@@ -29,8 +29,8 @@ public sealed partial class DirectoryGrpcService
         // The key is the only string a hit makes; the tag is made on a miss.
         return cache.GetOrCreateResponseAsync(
             string.Concat("contact-response:", ContactName.Id(name, "name"), personalData ? ":personal" : ":public"),
-            (Reader: contactReaderOnUse, Name: name, PersonalData: personalData),
-            static async (s, token) => new GetContactResponse { Contact = (await s.Reader.Value.GetAsync(s.Name, "name", token)).ToMessage(s.PersonalData) },
+            (Service: this, Name: name, PersonalData: personalData),
+            static async (s, token) => new GetContactResponse { Contact = (await s.Service.ContactReader.GetAsync(s.Name, "name", token)).ToMessage(s.PersonalData) },
             TagsOnMiss.Of(name, static name => DirectoryCacheTags.Contact(ContactName.ParseId(name, "name"))),
             ct);
     }

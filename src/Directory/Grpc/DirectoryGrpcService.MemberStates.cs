@@ -17,15 +17,15 @@ public sealed partial class DirectoryGrpcService
 
         // The hottest read of the mesh: the finished first page is cached per day and page size (a
         // later page's token is the caller's to make up, so it names no key).
-        var state = (MemberStates: memberStateCatalog, Page: page, AsOf: asOf);
+        var state = (Service: this, Page: page, AsOf: asOf);
         return page.After is not null
             ? await BuildAsync(state, context.CancellationToken)
             : await cache.GetOrCreateResponseAsync(
                 $"directory:member-states:v1:{asOf:yyyy-MM-dd}:{page.Size}", state, BuildAsync, [MemberStateRegister.CacheTag], context.CancellationToken);
 
-        static async ValueTask<ListMemberStatesResponse> BuildAsync((Deferred<MemberStateCatalog> MemberStates, PageRequest Page, DateOnly AsOf) s, CancellationToken ct)
+        static async ValueTask<ListMemberStatesResponse> BuildAsync((DirectoryGrpcService Service, PageRequest Page, DateOnly AsOf) s, CancellationToken ct)
         {
-            var (items, next, total) = await s.MemberStates.Value.ListAsync(s.Page, ct);
+            var (items, next, total) = await s.Service.MemberStates.ListAsync(s.Page, ct);
             var response = new ListMemberStatesResponse { NextPageToken = next, TotalSize = total };
             response.MemberStates.AddRange(items.Select(state => state.ToMessage(s.AsOf)));
             return response;

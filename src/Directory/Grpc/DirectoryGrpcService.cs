@@ -6,7 +6,6 @@ using TocMesh.Directory.V1;
 using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.ServiceDefaults.Persistence;
 
 namespace TocMesh.Directory.Grpc;
 
@@ -16,28 +15,25 @@ namespace TocMesh.Directory.Grpc;
 /// </summary>
 [BindServiceMethod(typeof(WireBytesBinding<DirectoryService.DirectoryServiceBase>), nameof(WireBytesBinding<DirectoryService.DirectoryServiceBase>.BindService))]
 public sealed partial class DirectoryGrpcService(
-    Deferred<MemberStateCatalog> memberStateCatalog,
+    IServiceProvider call,
     MemberStateRegister register,
-    Deferred<ContactReader> contactReaderOnUse,
-    Deferred<ContactStore> contactStore,
-    Deferred<ChangeRequestStore> changeRequestStore,
-    Deferred<DirectoryChangeLog> directoryChangeLog,
     DirectoryChangeSignal changeSignal,
     WatchSlots watchSlots,
     IOptions<DirectoryOptions> options,
     HybridCache cache,
     TimeProvider clock) : DirectoryService.DirectoryServiceBase
 {
-    // Resolved on first use: a read answered from the cache touches none of them (Deferred<T>).
-    private MemberStateCatalog MemberStates => memberStateCatalog.Value;
+    // The stores, resolved from the call's scope on first use: a read answered from the cache
+    // resolves none of them, so leases no database context.
+    private MemberStateCatalog MemberStates => field ??= call.GetRequiredService<MemberStateCatalog>();
 
-    private ContactReader ContactReader => contactReaderOnUse.Value;
+    private ContactReader ContactReader => field ??= call.GetRequiredService<ContactReader>();
 
-    private ContactStore Contacts => contactStore.Value;
+    private ContactStore Contacts => field ??= call.GetRequiredService<ContactStore>();
 
-    private ChangeRequestStore ChangeRequests => changeRequestStore.Value;
+    private ChangeRequestStore ChangeRequests => field ??= call.GetRequiredService<ChangeRequestStore>();
 
-    private DirectoryChangeLog ChangeLog => directoryChangeLog.Value;
+    private DirectoryChangeLog ChangeLog => field ??= call.GetRequiredService<DirectoryChangeLog>();
 
     /// <summary>A state filter: empty means every state; otherwise a member state, or a violation of <paramref name="field"/>.</summary>
     private async Task<string?> OptionalStateAsync(string code, string field, FieldViolations violations, CancellationToken ct) =>

@@ -19,15 +19,15 @@ namespace TocMesh.Meetings.Grpc;
 /// </summary>
 [BindServiceMethod(typeof(WireBytesBinding<V1.MeetingsService.MeetingsServiceBase>), nameof(WireBytesBinding<V1.MeetingsService.MeetingsServiceBase>.BindService))]
 public sealed class MeetingsGrpcService(
-    Deferred<MeetingRecords> records, Deferred<DocumentRegistry> documents, Deferred<MeetingReportBuilder> reports, ReportRenderMetrics renderMetrics)
+    IServiceProvider call, ReportRenderMetrics renderMetrics)
     : V1.MeetingsService.MeetingsServiceBase
 {
-    // Each call resolves only what it uses (Deferred<T>): a database context is leased on first use.
-    private MeetingRecords Records => records.Value;
+    // Each call resolves, from its scope, only what it uses: a database context is leased on first use.
+    private MeetingRecords Records => field ??= call.GetRequiredService<MeetingRecords>();
 
-    private DocumentRegistry Documents => documents.Value;
+    private DocumentRegistry Documents => field ??= call.GetRequiredService<DocumentRegistry>();
 
-    private MeetingReportBuilder Reports => reports.Value;
+    private MeetingReportBuilder Reports => field ??= call.GetRequiredService<MeetingReportBuilder>();
 
     public override async Task<V1.ListMeetingsResponse> ListMeetings(V1.ListMeetingsRequest request, ServerCallContext context)
     {

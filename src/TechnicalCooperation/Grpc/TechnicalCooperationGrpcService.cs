@@ -3,7 +3,6 @@ using Grpc.Core;
 using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Caching;
 using TocMesh.ServiceDefaults.Contracts;
-using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.TechnicalCooperation.Application;
 using TocMesh.TechnicalCooperation.Domain;
 using TocMesh.TechnicalCooperation.V1;
@@ -18,28 +17,23 @@ namespace TocMesh.TechnicalCooperation.Grpc;
 /// </summary>
 [BindServiceMethod(typeof(WireBytesBinding<TechnicalCooperationService.TechnicalCooperationServiceBase>), nameof(WireBytesBinding<TechnicalCooperationService.TechnicalCooperationServiceBase>.BindService))]
 public sealed partial class TechnicalCooperationGrpcService(
-    Deferred<ToolkitStore> toolkit,
-    Deferred<NeedsStore> needs,
-    Deferred<CurriculumRequestStore> requests,
-    Deferred<FundingStore> funding,
+    IServiceProvider call,
     MemberStateRegister memberStates,
-    Deferred<PointsOfContact> pointsOfContact,
-    Deferred<ITreatyStatusSource> treaty,
     Currencies currencies,
     TimeProvider clock) : TechnicalCooperationService.TechnicalCooperationServiceBase
 {
-    // Each call resolves only the stores it uses (Deferred<T>): a database context is leased on first use.
-    private ToolkitStore Toolkit => toolkit.Value;
+    // Each call resolves, from its scope, only the stores it uses: a database context is leased on first use.
+    private ToolkitStore Toolkit => field ??= call.GetRequiredService<ToolkitStore>();
 
-    private NeedsStore Needs => needs.Value;
+    private NeedsStore Needs => field ??= call.GetRequiredService<NeedsStore>();
 
-    private CurriculumRequestStore Requests => requests.Value;
+    private CurriculumRequestStore Requests => field ??= call.GetRequiredService<CurriculumRequestStore>();
 
-    private FundingStore Funding => funding.Value;
+    private FundingStore Funding => field ??= call.GetRequiredService<FundingStore>();
 
-    private PointsOfContact PointsOfContact => pointsOfContact.Value;
+    private PointsOfContact PointsOfContact => field ??= call.GetRequiredService<PointsOfContact>();
 
-    private ITreatyStatusSource Treaty => treaty.Value;
+    private ITreatyStatusSource Treaty => field ??= call.GetRequiredService<ITreatyStatusSource>();
 
     private DateOnly Today => clock.Today();
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Caching.Hybrid;
 using TocMesh.MemberStates;
 using TocMesh.ServiceDefaults.Contracts;
 using TocMesh.ServiceDefaults.Errors;
-using TocMesh.ServiceDefaults.Persistence;
 using TocMesh.ServiceDefaults.Telemetry;
 using TocMesh.Treaty.Data;
 using TocMesh.Treaty.Domain;
@@ -18,13 +17,18 @@ namespace TocMesh.Treaty.Application;
 /// snapshot.
 /// </summary>
 public sealed class TreatyStatusReader(
-    Deferred<TreatyDbContext> database, HybridCache cache, MemberStateRegister register, Deferred<LegislationRegister> legislation, ReportRenderMetrics renderMetrics)
+    IServiceProvider call, HybridCache cache, MemberStateRegister register, ReportRenderMetrics renderMetrics)
 {
+    // Resolved from the call's scope on first use: an answer from the cache leases no database context.
+    private TreatyDbContext Database => field ??= call.GetRequiredService<TreatyDbContext>();
+
+    private LegislationRegister Legislation => field ??= call.GetRequiredService<LegislationRegister>();
+
     private const string SnapshotKey = "treaty:snapshot:v2";
     private static readonly HybridCacheEntryOptions SnapshotEntry = new() { Expiration = TimeSpan.FromMinutes(30), LocalCacheExpiration = TimeSpan.FromMinutes(10) };
 
     public async ValueTask<TreatySnapshot> SnapshotAsync(CancellationToken ct) =>
-        await cache.GetOrCreateAsync(SnapshotKey, database, static async (db, ct) => await LoadAsync(db.Value, ct), SnapshotEntry, [CacheTags.Snapshot], ct);
+        await cache.GetOrCreateAsync(SnapshotKey, this, static async (reader, ct) => await LoadAsync(reader.Database, ct), SnapshotEntry, [CacheTags.Snapshot], ct);
 
     public static async Task<TreatySnapshot> LoadAsync(TreatyDbContext db, CancellationToken ct)
     {
@@ -63,7 +67,7 @@ public sealed class TreatyStatusReader(
     private async Task<StateStatus> ComputeStateStatusAsync(string code, DateOnly asOf, CancellationToken ct)
     {
         var snapshot = await SnapshotAsync(ct);
-        var laws = await legislation.Value.AllAsync(ct);
+        var laws = await Legislation.AllAsync(ct);
         var pending = laws.Where(l => l.StateCode == code && !l.IsInEffect && (l.ReportedOn is null || l.ReportedOn <= asOf)).ToList();
         var lines = snapshot.ReportOrder.Select(i =>
         {

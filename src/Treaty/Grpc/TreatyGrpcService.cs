@@ -18,21 +18,18 @@ namespace TocMesh.Treaty.Grpc;
 [BindServiceMethod(typeof(WireBytesBinding<TreatyService.TreatyServiceBase>), nameof(WireBytesBinding<TreatyService.TreatyServiceBase>.BindService))]
 public sealed class TreatyGrpcService(
     TreatyStatusReader status,
-    Deferred<TreatyActionLedger> ledger,
-    Deferred<LegislationRegister> legislation,
-    Deferred<DataQualityReader> findings,
-    Deferred<ReferenceDataImporter> importer,
+    IServiceProvider call,
     TimeProvider clock) : TreatyService.TreatyServiceBase
 {
-    // The writers and registers are resolved on first use: the status reads, most calls and all
-    // cached, lease no database context for them (Deferred<T>).
-    private TreatyActionLedger Ledger => ledger.Value;
+    // The writers and registers, resolved from the call's scope on first use: the status reads, most
+    // calls and all cached, lease no database context for them.
+    private TreatyActionLedger Ledger => field ??= call.GetRequiredService<TreatyActionLedger>();
 
-    private LegislationRegister Legislation => legislation.Value;
+    private LegislationRegister Legislation => field ??= call.GetRequiredService<LegislationRegister>();
 
-    private DataQualityReader Findings => findings.Value;
+    private DataQualityReader Findings => field ??= call.GetRequiredService<DataQualityReader>();
 
-    private ReferenceDataImporter Importer => importer.Value;
+    private ReferenceDataImporter Importer => field ??= call.GetRequiredService<ReferenceDataImporter>();
 
     public override async Task<ListInstrumentsResponse> ListInstruments(ListInstrumentsRequest request, ServerCallContext context)
     {
