@@ -9,6 +9,7 @@ namespace TocMesh.Directory.Tests;
 /// <summary>
 /// The request's activity of a call left out of tracing: it still exists (its trace context reaches the
 /// calls it makes and its logs) but carries no tags, which no one would read; a recorded call keeps them.
+/// Logs name their call by its trace, recorded or not, without a log scope per request.
 /// </summary>
 public sealed class CallActivityTests
 {
@@ -62,6 +63,31 @@ public sealed class CallActivityTests
         Assert.All(kept, a => Assert.Equal("/tocmesh.directory.v1.DirectoryService/GetMemberState", a.GetTagItem("grpc.method")));
         Assert.Equal(["0", "5"], kept.Select(a => a.GetTagItem("grpc.status_code")).Order());
         Assert.Equal([0, 5], kept.Select(a => (int)a.GetTagItem("rpc.grpc.status_code")!).Order());
+    }
+
+    [Fact]
+    public async Task A_log_written_during_a_call_carries_the_calls_trace_whether_the_call_is_recorded_or_not()
+    {
+        var telemetry = new TelemetryCapture();
+        using var host = new DirectoryHost();
+        host.WithServices(telemetry.AddTo);
+        var guesser = host.ClientFrom<DirectoryService.DirectoryServiceClient>("198.51.100.9", apiKey: "not-a-key-anyone-was-given");
+        var recorded = ActivityTraceId.CreateRandom();
+        var unrecorded = ActivityTraceId.CreateRandom();
+
+        foreach (var (trace, flags) in new[] { (recorded, ActivityTraceFlags.Recorded), (unrecorded, ActivityTraceFlags.None) })
+        {
+            using var caller = CallerSpan(trace, flags);
+            await RpcAssert.ThrowsAsync(StatusCode.Unauthenticated, () => guesser.GetMemberStateAsync(new GetMemberStateRequest { Code = "MEX" }).ResponseAsync);
+        }
+
+        // The warning each refused key is logged with names the call by its trace, as the request's
+        // log scope once did by its id.
+        Assert.Contains(telemetry.Logs, l => l.Contains("Failed authentication from 198.51.100.9", StringComparison.Ordinal) && l.Contains($"trace={recorded}", StringComparison.Ordinal));
+        Assert.Contains(telemetry.Logs, l => l.Contains("Failed authentication from 198.51.100.9", StringComparison.Ordinal) && l.Contains($"trace={unrecorded}", StringComparison.Ordinal));
+
+        // And no request scope was pushed for it (a sixth of a cached read's bytes; LoggingDefaults).
+        Assert.DoesNotContain(telemetry.Logs, l => l.Contains("RequestPath", StringComparison.Ordinal));
     }
 
     /// <summary>A partner's span the call is made inside, sampled or not as <paramref name="flags"/> say.</summary>

@@ -66,7 +66,7 @@ public sealed class TelemetryCapture
                 }
             },
             scopes);
-        return string.Join('|', new[] { r.CategoryName ?? "", r.FormattedMessage ?? "", r.Body ?? "", r.Exception?.ToString() ?? "" }
+        return string.Join('|', new[] { r.CategoryName ?? "", r.FormattedMessage ?? "", r.Body ?? "", r.Exception?.ToString() ?? "", "trace=" + r.TraceId }
             .Concat(r.Attributes?.Select(p => $"{p.Key}={p.Value}") ?? [])
             .Concat(scopes));
     }
