@@ -105,8 +105,9 @@ public static class Extensions
     }
 
     /// <summary>
-    /// The client's address first (from trusted proxies only), the answer to a gRPC call that routing
-    /// found no method for, then authentication, which must run before the gRPC endpoints read the caller.
+    /// The client's address first (from trusted proxies only), then no tags for the activity of a call
+    /// left out of tracing, the answer to a gRPC call that routing found no method for, then
+    /// authentication, which must run before the gRPC endpoints read the caller.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {

@@ -19,13 +19,13 @@ namespace TocMesh.Treaty.Application;
 public sealed class TreatyStatusReader(
     IServiceProvider call, HybridCache cache, MemberStateRegister register, ReportRenderMetrics renderMetrics)
 {
+    private const string SnapshotKey = "treaty:snapshot:v2";
+    private static readonly HybridCacheEntryOptions SnapshotEntry = new() { Expiration = TimeSpan.FromMinutes(30), LocalCacheExpiration = TimeSpan.FromMinutes(10) };
+
     // Resolved from the call's scope on first use: an answer from the cache leases no database context.
     private TreatyDbContext Database => field ??= call.GetRequiredService<TreatyDbContext>();
 
     private LegislationRegister Legislation => field ??= call.GetRequiredService<LegislationRegister>();
-
-    private const string SnapshotKey = "treaty:snapshot:v2";
-    private static readonly HybridCacheEntryOptions SnapshotEntry = new() { Expiration = TimeSpan.FromMinutes(30), LocalCacheExpiration = TimeSpan.FromMinutes(10) };
 
     public async ValueTask<TreatySnapshot> SnapshotAsync(CancellationToken ct) =>
         await cache.GetOrCreateAsync(SnapshotKey, this, static async (reader, ct) => await LoadAsync(reader.Database, ct), SnapshotEntry, [CacheTags.Snapshot], ct);
