@@ -38,7 +38,7 @@ public sealed class CallActivityTests
 
         foreach (var (trace, flags) in new[] { (recorded, ActivityTraceFlags.Recorded), (unrecorded, ActivityTraceFlags.None) })
         {
-            using var caller = CallerSpan(trace, flags);
+            using var caller = PartnerSpan.Start(trace, flags);
             Assert.Equal("MEX", (await directory.GetMemberStateAsync(new GetMemberStateRequest { Code = "MEX" })).MemberState.Code);
             await RpcAssert.ThrowsAsync(StatusCode.NotFound, () => directory.GetMemberStateAsync(new GetMemberStateRequest { Code = "ZZZ" }).ResponseAsync);
         }
@@ -77,7 +77,7 @@ public sealed class CallActivityTests
 
         foreach (var (trace, flags) in new[] { (recorded, ActivityTraceFlags.Recorded), (unrecorded, ActivityTraceFlags.None) })
         {
-            using var caller = CallerSpan(trace, flags);
+            using var caller = PartnerSpan.Start(trace, flags);
             await RpcAssert.ThrowsAsync(StatusCode.Unauthenticated, () => guesser.GetMemberStateAsync(new GetMemberStateRequest { Code = "MEX" }).ResponseAsync);
         }
 
@@ -88,15 +88,5 @@ public sealed class CallActivityTests
 
         // And no request scope was pushed for it (a sixth of a cached read's bytes; LoggingDefaults).
         Assert.DoesNotContain(telemetry.Logs, l => l.Contains("RequestPath", StringComparison.Ordinal));
-    }
-
-    /// <summary>A partner's span the call is made inside, sampled or not as <paramref name="flags"/> say.</summary>
-    private static Activity CallerSpan(ActivityTraceId trace, ActivityTraceFlags flags)
-    {
-        var span = new Activity("partner-call");
-        span.SetIdFormat(ActivityIdFormat.W3C);
-        span.SetParentId(trace, ActivitySpanId.CreateRandom(), flags);
-        span.ActivityTraceFlags = flags;
-        return span.Start();
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using TocMesh.Meetings.V1;
+using TocMesh.TestSupport;
 
 namespace TocMesh.Meetings.Tests;
 
@@ -111,7 +112,7 @@ public sealed partial class SeedReportTests(MeshFixture mesh) : IClassFixture<Me
         // The partner's call is part of a trace of its own (the hosts of other tests trace at the
         // same time); the trace travels with the call whether or not this process traces its calls.
         var traceId = ActivityTraceId.CreateRandom();
-        using (var partnerCall = new Activity("partner call").SetParentId(traceId, ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded).Start())
+        using (var partnerCall = PartnerSpan.Start(traceId, ActivityTraceFlags.Recorded))
         {
             await mesh.Host.Meetings().RenderMeetingReportAsync(
                 new RenderMeetingReportRequest { MeetingId = "gtdot-ii" }, new Metadata { { "traceparent", partnerCall.Id! } });

@@ -83,11 +83,7 @@ public sealed class TraceSamplingTests
     /// <summary>A partner's call made inside its own trace: the client sends that trace, and its decision, as traceparent.</summary>
     private static async Task CallInsideAsync(MeetingsService.MeetingsServiceClient client, ActivityTraceId trace, ActivityTraceFlags flags)
     {
-        using var partnerSpan = new Activity("partner-call");
-        partnerSpan.SetIdFormat(ActivityIdFormat.W3C);
-        partnerSpan.SetParentId(trace, ActivitySpanId.CreateRandom(), flags);
-        partnerSpan.ActivityTraceFlags = flags;
-        partnerSpan.Start();
+        using var partnerSpan = PartnerSpan.Start(trace, flags);
         await client.ListMeetingsAsync(new ListMeetingsRequest());
     }
 
